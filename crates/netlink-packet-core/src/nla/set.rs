@@ -1,0 +1,155 @@
+//! Attribute sets: the trait every declared set implements, the lossless
+//! fallback for attributes a declaration does not know, and helpers to parse
+//! and emit a run of attributes.
+
+use super::{Nla, NlaIter, NLA_HEADER_LEN, NLA_TYPE_MASK};
+use crate::error::DecodeError;
+use crate::header::align;
+
+/// One attribute of a declared set (see [`attribute_set!`](crate::attribute_set)).
+/// Implemented by the generated owned enum.
+pub trait Attribute: Sized {
+    /// The generated zero-copy enum.
+    type Ref<'a>;
+
+    /// The declared set's Rust name, for messages.
+    const SET_NAME: &'static str;
+
+    /// The kernel constant's name for attribute number `kind`
+    /// (`3` -> `"IFLA_IFNAME"`), if declared.
+    fn name_of(kind: u16) -> Option<&'static str>;
+
+    /// The attribute number, without flag bits.
+    fn kind(&self) -> u16;
+
+    /// Flag bits for the header.
+    fn header_flags(&self) -> u16;
+
+    /// Length of the value, without header and padding.
+    fn value_len(&self) -> usize;
+
+    /// Writes the value into `buf` (exactly `value_len()` bytes).
+    fn emit_value(&self, buf: &mut [u8]);
+
+    /// Decodes `nla` without copying. Unknown numbers give the `Unknown`
+    /// variant; a known number with a bad value is an error naming it.
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Self::Ref<'a>, DecodeError>;
+
+    /// Decodes `nla` into an owned value.
+    fn parse(nla: &Nla<'_>) -> Result<Self, DecodeError>;
+
+    /// The `Unknown` variant holding `nla` byte for byte.
+    fn raw(nla: &Nla<'_>) -> Self;
+
+    /// The kernel constant's name of this attribute, or `None` for an
+    /// attribute the declaration does not know.
+    fn name(&self) -> Option<&'static str> {
+        Self::name_of(self.kind())
+    }
+
+    /// Length on the wire: header, value and padding.
+    fn buffer_len(&self) -> usize {
+        align(NLA_HEADER_LEN + self.value_len())
+    }
+
+    /// Writes header, value and padding into `buf` (exactly `buffer_len()` bytes).
+    fn emit(&self, buf: &mut [u8]) {
+        let len = NLA_HEADER_LEN + self.value_len();
+        emit_header(buf, len, self.kind() | self.header_flags());
+        self.emit_value(&mut buf[NLA_HEADER_LEN..len]);
+        buf[len..].fill(0);
+    }
+
+    /// The attribute as bytes.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut buf = vec![0; self.buffer_len()];
+        self.emit(&mut buf);
+        buf
+    }
+}
+
+/// Writes an attribute header. `nla_len` is 16 bits: a longer value cannot
+/// be expressed by netlink at all, and is written with the length saturated
+/// (the kernel rejects it) rather than wrapped into a wrong but plausible one.
+pub(crate) fn emit_header(buf: &mut [u8], len: usize, raw_kind: u16) {
+    let len = u16::try_from(len).unwrap_or(u16::MAX);
+    buf[0..2].copy_from_slice(&len.to_ne_bytes());
+    buf[2..4].copy_from_slice(&raw_kind.to_ne_bytes());
+}
+
+/// An attribute kept as raw bytes: unknown to the declaration, or known but
+/// malformed (see [`parse_attrs_lossy`]). Emitted back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RawAttr {
+    /// The raw `nla_type`, flags included.
+    pub raw_kind: u16,
+    /// The value bytes.
+    pub value: Vec<u8>,
+}
+
+impl RawAttr {
+    /// The attribute number without flags.
+    pub fn kind(&self) -> u16 {
+        self.raw_kind & NLA_TYPE_MASK
+    }
+
+    /// The flag bits.
+    pub fn flags(&self) -> u16 {
+        self.raw_kind & !NLA_TYPE_MASK
+    }
+}
+
+impl From<&Nla<'_>> for RawAttr {
+    fn from(nla: &Nla<'_>) -> Self {
+        RawAttr {
+            raw_kind: nla.raw_kind(),
+            value: nla.value().to_vec(),
+        }
+    }
+}
+
+/// Total wire length of `attrs`.
+pub fn attrs_len<A: Attribute>(attrs: &[A]) -> usize {
+    attrs.iter().map(Attribute::buffer_len).sum()
+}
+
+/// Writes `attrs` one after another into `buf` (exactly `attrs_len(attrs)` bytes).
+pub fn emit_attrs<A: Attribute>(attrs: &[A], buf: &mut [u8]) {
+    let mut pos = 0;
+    for attr in attrs {
+        let len = attr.buffer_len();
+        attr.emit(&mut buf[pos..pos + len]);
+        pos += len;
+    }
+}
+
+/// Parses every attribute of `buf` (which starts at `base` in the message),
+/// failing on the first error.
+pub fn parse_attrs<A: Attribute>(buf: &[u8], base: usize) -> Result<Vec<A>, DecodeError> {
+    NlaIter::with_base(buf, base)
+        .map(|nla| A::parse(&nla?))
+        .collect()
+}
+
+/// Parses every attribute of `buf` without giving up: an attribute whose
+/// value does not decode is kept raw (in the `Unknown` variant) and its error
+/// is returned beside the attributes, so one bad attribute costs nothing
+/// else. A header so broken that the attributes after it cannot be found
+/// ends the run; its error is returned too.
+pub fn parse_attrs_lossy<A: Attribute>(buf: &[u8], base: usize) -> (Vec<A>, Vec<DecodeError>) {
+    let mut attrs = Vec::new();
+    let mut errors = Vec::new();
+    for nla in NlaIter::with_base(buf, base) {
+        match nla {
+            Ok(nla) => match A::parse(&nla) {
+                Ok(attr) => attrs.push(attr),
+                Err(error) => {
+                    attrs.push(A::raw(&nla));
+                    errors.push(error);
+                }
+            },
+            Err(error) => errors.push(error),
+        }
+    }
+    (attrs, errors)
+}

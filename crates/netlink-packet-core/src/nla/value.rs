@@ -1,0 +1,533 @@
+//! Typed attribute values: how each kernel attribute type (`NLA_U8`..`NLA_U64`,
+//! signed, big-endian, `NLA_UINT`/`NLA_SINT`, strings, binary, flags,
+//! addresses, nests, indexed arrays) is read and written.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use super::set::{attrs_len, emit_attrs, Attribute};
+use super::{Nla, NlaIter, NLA_F_NESTED, NLA_HEADER_LEN};
+use crate::error::{DecodeError, DecodeReason};
+use crate::header::align;
+
+/// A type an attribute's value can hold.
+///
+/// `Ref<'a>` is the borrowed form read straight from the buffer (a `&str`
+/// for a string, a lazy iterator for a nest); the owned form is `Self`.
+pub trait AttrValue: Sized {
+    /// The zero-copy form of the value.
+    type Ref<'a>;
+
+    /// Reads the value of `nla` without copying, checking its size.
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Self::Ref<'a>, DecodeError>;
+
+    /// Turns the borrowed form into an owned value (nests are decoded here).
+    fn from_ref(value: &Self::Ref<'_>) -> Result<Self, DecodeError>;
+
+    /// Reads an owned value from `nla`.
+    fn parse(nla: &Nla<'_>) -> Result<Self, DecodeError> {
+        Self::from_ref(&Self::parse_ref(nla)?)
+    }
+
+    /// Flag bits (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`) for the attribute
+    /// header when this value is emitted.
+    fn header_flags(&self) -> u16 {
+        0
+    }
+
+    /// Length of the value in bytes, without header or padding.
+    fn value_len(&self) -> usize;
+
+    /// Writes the value into `buf`, which is exactly `value_len()` bytes.
+    fn emit_value(&self, buf: &mut [u8]);
+}
+
+macro_rules! fixed_scalar {
+    ($($ty:ty => $repr:ty, $from:ident, $to:ident, $what:literal, $size:literal;)*) => {$(
+        impl AttrValue for $ty {
+            type Ref<'a> = $ty;
+            fn parse_ref<'a>(nla: &Nla<'a>) -> Result<$ty, DecodeError> {
+                nla.value()
+                    .try_into()
+                    .map(|b| <$ty>::from(<$repr>::$from(b)))
+                    .map_err(|_| nla.wrong_size($what, $size))
+            }
+            fn from_ref(value: &$ty) -> Result<$ty, DecodeError> {
+                Ok(*value)
+            }
+            fn value_len(&self) -> usize {
+                std::mem::size_of::<$repr>()
+            }
+            fn emit_value(&self, buf: &mut [u8]) {
+                buf.copy_from_slice(&<$repr>::from(*self).$to());
+            }
+        }
+    )*};
+}
+
+fixed_scalar! {
+    u8 => u8, from_ne_bytes, to_ne_bytes, "u8", "1";
+    u16 => u16, from_ne_bytes, to_ne_bytes, "u16", "2";
+    u32 => u32, from_ne_bytes, to_ne_bytes, "u32", "4";
+    u64 => u64, from_ne_bytes, to_ne_bytes, "u64", "8";
+    i8 => i8, from_ne_bytes, to_ne_bytes, "s8", "1";
+    i16 => i16, from_ne_bytes, to_ne_bytes, "s16", "2";
+    i32 => i32, from_ne_bytes, to_ne_bytes, "s32", "4";
+    i64 => i64, from_ne_bytes, to_ne_bytes, "s64", "8";
+    Be16 => u16, from_be_bytes, to_be_bytes, "be16", "2";
+    Be32 => u32, from_be_bytes, to_be_bytes, "be32", "4";
+    Be64 => u64, from_be_bytes, to_be_bytes, "be64", "8";
+    Ipv4Addr => u32, from_be_bytes, to_be_bytes, "IPv4 address", "4";
+    Ipv6Addr => u128, from_be_bytes, to_be_bytes, "IPv6 address", "16";
+}
+
+macro_rules! big_endian {
+    ($($name:ident($ty:ty), $doc:literal;)*) => {$(
+        #[doc = $doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+        pub struct $name(pub $ty);
+        impl From<$ty> for $name {
+            fn from(v: $ty) -> Self {
+                Self(v)
+            }
+        }
+        impl From<$name> for $ty {
+            fn from(v: $name) -> $ty {
+                v.0
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+    )*};
+}
+
+big_endian! {
+    Be16(u16), "A 16-bit value in network byte order (`NLA_BE16`); holds the host value.";
+    Be32(u32), "A 32-bit value in network byte order (`NLA_BE32`); holds the host value.";
+    Be64(u64), "A 64-bit value in network byte order; holds the host value.";
+}
+
+/// A variable-width unsigned value (`NLA_UINT`): 4 bytes when it fits, else 8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Uint(pub u64);
+
+impl AttrValue for Uint {
+    type Ref<'a> = Uint;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Uint, DecodeError> {
+        match nla.value().len() {
+            4 => u32::parse_ref(nla).map(|v| Uint(v.into())),
+            8 => u64::parse_ref(nla).map(Uint),
+            _ => Err(nla.wrong_size("uint", "4 or 8")),
+        }
+    }
+    fn from_ref(value: &Uint) -> Result<Uint, DecodeError> {
+        Ok(*value)
+    }
+    fn value_len(&self) -> usize {
+        if u32::try_from(self.0).is_ok() {
+            4
+        } else {
+            8
+        }
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        match u32::try_from(self.0) {
+            Ok(small) => buf.copy_from_slice(&small.to_ne_bytes()),
+            Err(_) => buf.copy_from_slice(&self.0.to_ne_bytes()),
+        }
+    }
+}
+
+/// A variable-width signed value (`NLA_SINT`): 4 bytes when it fits, else 8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Sint(pub i64);
+
+impl AttrValue for Sint {
+    type Ref<'a> = Sint;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Sint, DecodeError> {
+        match nla.value().len() {
+            4 => i32::parse_ref(nla).map(|v| Sint(v.into())),
+            8 => i64::parse_ref(nla).map(Sint),
+            _ => Err(nla.wrong_size("sint", "4 or 8")),
+        }
+    }
+    fn from_ref(value: &Sint) -> Result<Sint, DecodeError> {
+        Ok(*value)
+    }
+    fn value_len(&self) -> usize {
+        if i32::try_from(self.0).is_ok() {
+            4
+        } else {
+            8
+        }
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        match i32::try_from(self.0) {
+            Ok(small) => buf.copy_from_slice(&small.to_ne_bytes()),
+            Err(_) => buf.copy_from_slice(&self.0.to_ne_bytes()),
+        }
+    }
+}
+
+/// A NUL-terminated string (`NLA_NUL_STRING`, and `NLA_STRING` as the kernel
+/// emits it). The value must end with its only NUL and be UTF-8; anything
+/// else is an error, so that the attribute is kept raw instead of altered.
+impl AttrValue for String {
+    type Ref<'a> = &'a str;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<&'a str, DecodeError> {
+        let invalid = |why| DecodeError::new(nla.offset(), DecodeReason::InvalidString(why));
+        let Some((&0, text)) = nla.value().split_last() else {
+            return Err(invalid("not NUL-terminated"));
+        };
+        if text.contains(&0) {
+            return Err(invalid("NUL inside the string"));
+        }
+        std::str::from_utf8(text).map_err(|_| invalid("not UTF-8"))
+    }
+    fn from_ref(value: &&str) -> Result<String, DecodeError> {
+        Ok((*value).to_string())
+    }
+    fn value_len(&self) -> usize {
+        self.len() + 1
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        let (text, nul) = buf.split_at_mut(self.len());
+        text.copy_from_slice(self.as_bytes());
+        nul.fill(0);
+    }
+}
+
+/// Opaque bytes (`NLA_BINARY`).
+impl AttrValue for Vec<u8> {
+    type Ref<'a> = &'a [u8];
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<&'a [u8], DecodeError> {
+        Ok(nla.value())
+    }
+    fn from_ref(value: &&[u8]) -> Result<Vec<u8>, DecodeError> {
+        Ok(value.to_vec())
+    }
+    fn value_len(&self) -> usize {
+        self.len()
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        buf.copy_from_slice(self);
+    }
+}
+
+/// A flag attribute (`NLA_FLAG`): present or absent, no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Flag;
+
+impl AttrValue for Flag {
+    type Ref<'a> = Flag;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Flag, DecodeError> {
+        if nla.value().is_empty() {
+            Ok(Flag)
+        } else {
+            Err(nla.wrong_size("flag", "0"))
+        }
+    }
+    fn from_ref(_: &Flag) -> Result<Flag, DecodeError> {
+        Ok(Flag)
+    }
+    fn value_len(&self) -> usize {
+        0
+    }
+    fn emit_value(&self, _: &mut [u8]) {}
+}
+
+/// An IPv4 or IPv6 address, told apart by its length (4 or 16 bytes).
+impl AttrValue for IpAddr {
+    type Ref<'a> = IpAddr;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<IpAddr, DecodeError> {
+        match nla.value().len() {
+            4 => Ipv4Addr::parse_ref(nla).map(IpAddr::V4),
+            16 => Ipv6Addr::parse_ref(nla).map(IpAddr::V6),
+            _ => Err(nla.wrong_size("IP address", "4 or 16")),
+        }
+    }
+    fn from_ref(value: &IpAddr) -> Result<IpAddr, DecodeError> {
+        Ok(*value)
+    }
+    fn value_len(&self) -> usize {
+        match self {
+            IpAddr::V4(_) => 4,
+            IpAddr::V6(_) => 16,
+        }
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        match self {
+            IpAddr::V4(a) => a.emit_value(buf),
+            IpAddr::V6(a) => a.emit_value(buf),
+        }
+    }
+}
+
+/// An Ethernet (EUI-48) hardware address.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct MacAddr(pub [u8; 6]);
+
+impl fmt::Display for MacAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [a, b, c, d, e, g] = self.0;
+        write!(f, "{a:02x}:{b:02x}:{c:02x}:{d:02x}:{e:02x}:{g:02x}")
+    }
+}
+
+impl fmt::Debug for MacAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MacAddr({self})")
+    }
+}
+
+impl AttrValue for MacAddr {
+    type Ref<'a> = MacAddr;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<MacAddr, DecodeError> {
+        nla.value()
+            .try_into()
+            .map(MacAddr)
+            .map_err(|_| nla.wrong_size("MAC address", "6"))
+    }
+    fn from_ref(value: &MacAddr) -> Result<MacAddr, DecodeError> {
+        Ok(*value)
+    }
+    fn value_len(&self) -> usize {
+        6
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        buf.copy_from_slice(&self.0);
+    }
+}
+
+/// A nested attribute set (`NLA_NESTED`) of the declared set `A`.
+///
+/// Remembers whether the kernel set `NLA_F_NESTED` on it (many older nests
+/// do not), so that parse then emit gives the same bytes. Values built in
+/// code set the flag, as current kernels expect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nested<A> {
+    /// The attributes, in wire order.
+    pub attrs: Vec<A>,
+    /// Whether the header carries `NLA_F_NESTED`.
+    pub flagged: bool,
+}
+
+impl<A> Nested<A> {
+    /// A nest holding `attrs`, flagged `NLA_F_NESTED`.
+    pub fn new(attrs: Vec<A>) -> Self {
+        Nested {
+            attrs,
+            flagged: true,
+        }
+    }
+}
+
+impl<A> Default for Nested<A> {
+    fn default() -> Self {
+        Self::new(Vec::new())
+    }
+}
+
+impl<A> From<Vec<A>> for Nested<A> {
+    fn from(attrs: Vec<A>) -> Self {
+        Self::new(attrs)
+    }
+}
+
+impl<A> FromIterator<A> for Nested<A> {
+    fn from_iter<I: IntoIterator<Item = A>>(iter: I) -> Self {
+        Self::new(iter.into_iter().collect())
+    }
+}
+
+impl<A> std::ops::Deref for Nested<A> {
+    type Target = Vec<A>;
+    fn deref(&self) -> &Vec<A> {
+        &self.attrs
+    }
+}
+
+impl<A> std::ops::DerefMut for Nested<A> {
+    fn deref_mut(&mut self) -> &mut Vec<A> {
+        &mut self.attrs
+    }
+}
+
+/// The zero-copy form of a [`Nested`] set: its attributes are decoded one at
+/// a time as they are iterated.
+pub struct NestedRef<'a, A> {
+    nla: Nla<'a>,
+    set: PhantomData<fn() -> A>,
+}
+
+impl<'a, A> Clone for NestedRef<'a, A> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<'a, A> Copy for NestedRef<'a, A> {}
+
+impl<'a, A> fmt::Debug for NestedRef<'a, A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NestedRef")
+            .field("offset", &self.nla.offset())
+            .field("len", &self.nla.value().len())
+            .finish()
+    }
+}
+
+impl<'a, A: Attribute> NestedRef<'a, A> {
+    /// The nest's attributes, decoded lazily; each item says which attribute
+    /// failed and where.
+    pub fn iter(&self) -> impl Iterator<Item = Result<A::Ref<'a>, DecodeError>> + 'a {
+        self.nla.nested().map(|nla| A::parse_ref(&nla?))
+    }
+
+    /// The raw attributes of the nest.
+    pub fn raw(&self) -> NlaIter<'a> {
+        self.nla.nested()
+    }
+
+    /// The attribute carrying the nest.
+    pub fn nla(&self) -> Nla<'a> {
+        self.nla
+    }
+}
+
+impl<A: Attribute> AttrValue for Nested<A> {
+    type Ref<'a> = NestedRef<'a, A>;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<NestedRef<'a, A>, DecodeError> {
+        Ok(NestedRef {
+            nla: *nla,
+            set: PhantomData,
+        })
+    }
+    fn from_ref(value: &NestedRef<'_, A>) -> Result<Self, DecodeError> {
+        let attrs = value
+            .raw()
+            .map(|nla| A::parse(&nla?))
+            .collect::<Result<Vec<A>, DecodeError>>()?;
+        Ok(Nested {
+            attrs,
+            flagged: value.nla.is_nested(),
+        })
+    }
+    fn header_flags(&self) -> u16 {
+        if self.flagged {
+            NLA_F_NESTED
+        } else {
+            0
+        }
+    }
+    fn value_len(&self) -> usize {
+        attrs_len(&self.attrs)
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        emit_attrs(&self.attrs, buf);
+    }
+}
+
+/// An indexed array (`NLA_NESTED_ARRAY`): a nest whose attribute numbers are
+/// element indexes and whose values are all of type `T`. Indexes and the
+/// element headers' flags are kept so the round trip is exact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedArray<T> {
+    /// `(index, element)` pairs in wire order.
+    pub items: Vec<(u16, T)>,
+    /// Whether the outer header carries `NLA_F_NESTED`.
+    pub flagged: bool,
+}
+
+impl<T> IndexedArray<T> {
+    /// An array whose elements are numbered from 1, as most kernel arrays are.
+    pub fn from_values(values: impl IntoIterator<Item = T>) -> Self {
+        IndexedArray {
+            items: (1u16..).zip(values).collect(),
+            flagged: true,
+        }
+    }
+}
+
+/// The zero-copy form of an [`IndexedArray`].
+pub struct IndexedArrayRef<'a, T> {
+    nla: Nla<'a>,
+    element: PhantomData<fn() -> T>,
+}
+
+impl<'a, T> Clone for IndexedArrayRef<'a, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<'a, T> Copy for IndexedArrayRef<'a, T> {}
+
+impl<'a, T> fmt::Debug for IndexedArrayRef<'a, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IndexedArrayRef")
+            .field("offset", &self.nla.offset())
+            .field("len", &self.nla.value().len())
+            .finish()
+    }
+}
+
+impl<'a, T: AttrValue> IndexedArrayRef<'a, T> {
+    /// The elements with their indexes, decoded lazily.
+    pub fn iter(&self) -> impl Iterator<Item = Result<(u16, T::Ref<'a>), DecodeError>> + 'a {
+        self.nla.nested().map(|nla| {
+            let nla = nla?;
+            Ok((nla.kind(), T::parse_ref(&nla)?))
+        })
+    }
+}
+
+impl<T: AttrValue> AttrValue for IndexedArray<T> {
+    type Ref<'a> = IndexedArrayRef<'a, T>;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<IndexedArrayRef<'a, T>, DecodeError> {
+        Ok(IndexedArrayRef {
+            nla: *nla,
+            element: PhantomData,
+        })
+    }
+    fn from_ref(value: &IndexedArrayRef<'_, T>) -> Result<Self, DecodeError> {
+        let items = value
+            .nla
+            .nested()
+            .map(|nla| {
+                let nla = nla?;
+                Ok((nla.kind(), T::parse(&nla)?))
+            })
+            .collect::<Result<Vec<_>, DecodeError>>()?;
+        Ok(IndexedArray {
+            items,
+            flagged: value.nla.is_nested(),
+        })
+    }
+    fn header_flags(&self) -> u16 {
+        if self.flagged {
+            NLA_F_NESTED
+        } else {
+            0
+        }
+    }
+    fn value_len(&self) -> usize {
+        self.items
+            .iter()
+            .map(|(_, v)| align(NLA_HEADER_LEN + v.value_len()))
+            .sum()
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        let mut pos = 0;
+        for (index, value) in &self.items {
+            let len = NLA_HEADER_LEN + value.value_len();
+            let slot = &mut buf[pos..pos + align(len)];
+            super::set::emit_header(slot, len, *index | value.header_flags());
+            value.emit_value(&mut slot[NLA_HEADER_LEN..len]);
+            slot[len..].fill(0);
+            pos += align(len);
+        }
+    }
+}
