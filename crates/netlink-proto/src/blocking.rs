@@ -1,0 +1,561 @@
+//! The blocking driver: the engine over a blocking socket. A request returns
+//! an iterator of its replies; a zero-copy variant hands each reply to a
+//! closure straight from the receive buffer.
+
+use std::collections::VecDeque;
+use std::io;
+use std::marker::PhantomData;
+use std::time::{Duration, Instant};
+
+use netlink_packet_core::{
+    DecodeError, NetlinkDeserializable, NetlinkMessage, NetlinkSerializable,
+    RawMessage,
+};
+use netlink_sys::{Protocol, Socket};
+
+use crate::engine::{
+    DatagramInfo, Engine, EngineConfig, InterruptPolicy, Output, RequestId, RequestOptions,
+};
+use crate::error::Error;
+use crate::event::Event;
+use crate::socket_setup::{prepare_socket, RECV_BUFFER_LEN};
+
+/// Events kept while nobody reads them; past this, events are dropped and an
+/// [`Event::Overrun`] marks the loss.
+pub const DEFAULT_EVENT_QUEUE: usize = 4096;
+
+/// How a finished request ended, for the zero-copy API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completion {
+    /// Whether the dump was marked `NLM_F_DUMP_INTR` (with
+    /// [`InterruptPolicy::Report`]).
+    pub interrupted: bool,
+    /// Replies handed to the caller.
+    pub replies: usize,
+}
+
+/// A blocking netlink connection over one socket.
+#[derive(Debug)]
+pub struct Connection {
+    socket: Socket,
+    engine: Engine,
+    rx: Vec<u8>,
+    tx: Vec<u8>,
+    events: VecDeque<QueuedEvent>,
+    event_limit: usize,
+    losing_events: bool,
+}
+
+#[derive(Debug)]
+enum QueuedEvent {
+    Message(Vec<u8>),
+    Overrun,
+    Invalid(DecodeError),
+}
+
+/// What one received datagram meant for the request being waited on.
+enum Step<'a> {
+    Reply(RawMessage<'a>),
+    Complete { interrupted: bool },
+    Failed(Error),
+    Restarted,
+}
+
+impl Connection {
+    /// Opens and binds a socket of `protocol` in the current network
+    /// namespace, with extended ACKs and `NETLINK_PKTINFO` on.
+    pub fn new(protocol: Protocol) -> Result<Self, Error> {
+        Self::from_socket(Socket::new(protocol)?)
+    }
+
+    /// Opens the socket inside network namespace `ns`.
+    pub fn new_in_namespace(protocol: Protocol, ns: &netlink_sys::Namespace) -> Result<Self, Error> {
+        Self::from_socket(Socket::new_in_namespace(protocol, ns)?)
+    }
+
+    /// Drives an existing socket (bound here if it is not yet).
+    pub fn from_socket(socket: Socket) -> Result<Self, Error> {
+        Self::with_config(socket, EngineConfig::default())
+    }
+
+    /// Drives an existing socket with engine limits of your choosing.
+    pub fn with_config(mut socket: Socket, config: EngineConfig) -> Result<Self, Error> {
+        let port_id = prepare_socket(&mut socket)?;
+        socket.set_nonblocking(false)?;
+        let mut engine = Engine::new(config);
+        engine.set_port_id(port_id);
+        Ok(Connection {
+            socket,
+            engine,
+            rx: Vec::with_capacity(RECV_BUFFER_LEN),
+            tx: Vec::new(),
+            events: VecDeque::new(),
+            event_limit: DEFAULT_EVENT_QUEUE,
+            losing_events: false,
+        })
+    }
+
+    /// The socket, for options and multicast membership.
+    pub fn socket(&self) -> &Socket {
+        &self.socket
+    }
+
+    /// The engine's state (requests queued and in flight).
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Sets how many unread events are kept before the oldest unread
+    /// position is marked with an overrun and newer events are dropped.
+    pub fn set_event_queue_limit(&mut self, limit: usize) {
+        self.event_limit = limit.max(1);
+    }
+
+    /// Sends `message` and returns its replies as they arrive. The iterator
+    /// ends after the ACK or DONE; a kernel error is its last item. Dropping
+    /// it early abandons the request.
+    pub fn request<T>(
+        &mut self,
+        message: &NetlinkMessage<T>,
+        options: RequestOptions,
+    ) -> Result<Replies<'_, T>, Error>
+    where
+        T: NetlinkSerializable + NetlinkDeserializable,
+    {
+        let retry = matches!(options.on_interrupt, InterruptPolicy::Retry(_));
+        let id = self.submit(message.to_bytes(), options)?;
+        Ok(Replies {
+            connection: self,
+            id,
+            ready: VecDeque::new(),
+            held: Vec::new(),
+            retry,
+            finished: false,
+            interrupted: false,
+            payload: PhantomData,
+        })
+    }
+
+    /// Sends `message` and collects every reply; fails on the first error.
+    pub fn request_all<T>(
+        &mut self,
+        message: &NetlinkMessage<T>,
+        options: RequestOptions,
+    ) -> Result<Vec<NetlinkMessage<T>>, Error>
+    where
+        T: NetlinkSerializable + NetlinkDeserializable,
+    {
+        self.request(message, options)?.collect()
+    }
+
+    /// The zero-copy path: sends one complete request message (see
+    /// [`Engine::submit`]) and hands each reply to `on_reply` borrowed from
+    /// the receive buffer: nothing is copied or allocated per message.
+    /// With [`InterruptPolicy::Retry`], `on_reply` sees the replies of every
+    /// attempt; `on_restart` is called before each new attempt.
+    pub fn request_raw(
+        &mut self,
+        message: Vec<u8>,
+        options: RequestOptions,
+        mut on_reply: impl FnMut(RawMessage<'_>),
+        mut on_restart: impl FnMut(),
+    ) -> Result<Completion, Error> {
+        let id = self.submit(message, options)?;
+        let mut replies = 0;
+        loop {
+            let mut outcome = None;
+            self.pump(id, &mut |step| match step {
+                Step::Reply(message) => {
+                    replies += 1;
+                    on_reply(message);
+                }
+                Step::Restarted => on_restart(),
+                Step::Complete { interrupted } => {
+                    outcome = Some(Ok(Completion {
+                        interrupted,
+                        replies,
+                    }))
+                }
+                Step::Failed(error) => outcome = Some(Err(error)),
+            })?;
+            if let Some(outcome) = outcome {
+                return outcome;
+            }
+        }
+    }
+
+    /// Sends many requests, as many per `sendmsg` as fit, and returns each
+    /// one's replies (or error) in the order given.
+    pub fn batch<T>(
+        &mut self,
+        messages: impl IntoIterator<Item = (NetlinkMessage<T>, RequestOptions)>,
+    ) -> Result<Vec<Result<Vec<NetlinkMessage<T>>, Error>>, Error>
+    where
+        T: NetlinkSerializable + NetlinkDeserializable,
+    {
+        let now = Instant::now();
+        let mut ids = Vec::new();
+        let mut results: Vec<Option<Result<Vec<NetlinkMessage<T>>, Error>>> = Vec::new();
+        let mut collected: Vec<Vec<NetlinkMessage<T>>> = Vec::new();
+        for (message, options) in messages {
+            let id = self
+                .engine
+                .submit(message.to_bytes(), options, now)
+                .map_err(|error| Error::Decode {
+                    request: None,
+                    error,
+                })?;
+            ids.push(id);
+            results.push(None);
+            collected.push(Vec::new());
+        }
+        let index_of = |ids: &[RequestId], id: RequestId| ids.binary_search(&id).ok();
+        let mut open = ids.len();
+        while open > 0 {
+            self.flush()?;
+            let outputs = self.receive_one()?;
+            for (id, step) in outputs {
+                let Some(i) = index_of(&ids, id) else { continue };
+                if results[i].is_some() {
+                    continue;
+                }
+                match step {
+                    OwnedStep::Reply(bytes) => match NetlinkMessage::<T>::parse_bytes(&bytes) {
+                        Ok(message) => collected[i].push(message),
+                        Err(error) => {
+                            results[i] = Some(Err(Error::Decode {
+                                request: None,
+                                error,
+                            }));
+                            open -= 1;
+                        }
+                    },
+                    OwnedStep::Restarted => collected[i].clear(),
+                    OwnedStep::Complete => {
+                        results[i] = Some(Ok(std::mem::take(&mut collected[i])));
+                        open -= 1;
+                    }
+                    OwnedStep::Failed(error) => {
+                        results[i] = Some(Err(error));
+                        open -= 1;
+                    }
+                }
+            }
+        }
+        Ok(results
+            .into_iter()
+            .map(|r| r.unwrap_or(Err(Error::ConnectionClosed)))
+            .collect())
+    }
+
+    /// The next multicast event, waiting up to `timeout` (`None`: forever).
+    /// Returns `Ok(None)` when the time runs out.
+    pub fn next_event<T: NetlinkDeserializable>(
+        &mut self,
+        timeout: Option<Duration>,
+    ) -> Result<Option<Event<T>>, Error> {
+        let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+        loop {
+            if let Some(event) = self.events.pop_front() {
+                return Ok(Some(match event {
+                    QueuedEvent::Overrun => Event::Overrun,
+                    QueuedEvent::Invalid(error) => Event::Invalid(error),
+                    QueuedEvent::Message(bytes) => match NetlinkMessage::<T>::parse_bytes(&bytes) {
+                        Ok(message) => Event::Message(message),
+                        Err(error) => Event::Invalid(error),
+                    },
+                }));
+            }
+            let wait = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if !self.socket.wait_readable(wait)? {
+                return Ok(None);
+            }
+            // Answers to abandoned requests may arrive here too; they are
+            // dropped by the engine as stale.
+            self.receive_one()?;
+        }
+    }
+
+    fn submit(&mut self, message: Vec<u8>, options: RequestOptions) -> Result<RequestId, Error> {
+        self.engine
+            .submit(message, options, Instant::now())
+            .map_err(|error| Error::Decode {
+                request: None,
+                error,
+            })
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        loop {
+            self.tx.clear();
+            if self.engine.poll_transmit(&mut self.tx) == 0 {
+                return Ok(());
+            }
+            if let Err(error) = self.socket.send(&self.tx, 0) {
+                // The requests of this batch will never be answered.
+                let _failed = self.engine.abort_last_batch(&error);
+                return Err(Error::Io(error));
+            }
+        }
+    }
+
+    /// Waits for one datagram (or a deadline) and feeds it to the engine,
+    /// handing each output for request `id` to `sink`, queueing events, and
+    /// dropping what belongs to nobody.
+    fn pump(&mut self, id: RequestId, sink: &mut dyn FnMut(Step<'_>)) -> Result<(), Error> {
+        self.flush()?;
+        let now = Instant::now();
+        for (expired, error) in self.engine.expire(now) {
+            if expired == id {
+                sink(Step::Failed(error));
+                return Ok(());
+            }
+        }
+        if !self.engine.is_pending(id) {
+            // Nothing will ever answer it; end the caller's wait.
+            sink(Step::Failed(Error::ConnectionClosed));
+            return Ok(());
+        }
+        let wait = self
+            .engine
+            .next_deadline()
+            .map(|d| d.saturating_duration_since(now));
+        if !self.socket.wait_readable(wait)? {
+            return Ok(());
+        }
+        let info = match self.recv()? {
+            Some(info) => info,
+            None => return Ok(()),
+        };
+        let Connection {
+            engine,
+            rx,
+            events,
+            event_limit,
+            losing_events,
+            ..
+        } = self;
+        for output in engine.receive(rx, info) {
+            match output {
+                Output::Reply { id: for_id, message } if for_id == id => sink(Step::Reply(message)),
+                Output::Complete {
+                    id: for_id,
+                    interrupted,
+                    ..
+                } if for_id == id => sink(Step::Complete { interrupted }),
+                Output::Failed { id: for_id, error } if for_id == id => sink(Step::Failed(error)),
+                Output::Restarted { id: for_id } if for_id == id => sink(Step::Restarted),
+                other => queue_event(events, *event_limit, losing_events, other),
+            }
+        }
+        Ok(())
+    }
+
+    /// Receives one datagram (blocking) and returns the outputs as owned
+    /// values, queueing events.
+    fn receive_one(&mut self) -> Result<Vec<(RequestId, OwnedStep)>, Error> {
+        let now = Instant::now();
+        let mut steps: Vec<(RequestId, OwnedStep)> = self
+            .engine
+            .expire(now)
+            .into_iter()
+            .map(|(id, e)| (id, OwnedStep::Failed(e)))
+            .collect();
+        if !steps.is_empty() {
+            return Ok(steps);
+        }
+        let wait = self
+            .engine
+            .next_deadline()
+            .map(|d| d.saturating_duration_since(now));
+        if !self.socket.wait_readable(wait)? {
+            return Ok(steps);
+        }
+        let Some(info) = self.recv()? else {
+            return Ok(steps);
+        };
+        let Connection {
+            engine,
+            rx,
+            events,
+            event_limit,
+            losing_events,
+            ..
+        } = self;
+        for output in engine.receive(rx, info) {
+            match output {
+                Output::Reply { id, message } => {
+                    steps.push((id, OwnedStep::Reply(message.bytes.to_vec())))
+                }
+                Output::Complete { id, .. } => steps.push((id, OwnedStep::Complete)),
+                Output::Failed { id, error } => steps.push((id, OwnedStep::Failed(error))),
+                Output::Restarted { id } => steps.push((id, OwnedStep::Restarted)),
+                other => queue_event(events, *event_limit, losing_events, other),
+            }
+        }
+        Ok(steps)
+    }
+
+    /// One datagram into `rx`; `None` when the kernel reported an overrun
+    /// (queued as an event) instead of data.
+    fn recv(&mut self) -> Result<Option<DatagramInfo>, Error> {
+        match self.socket.recv_datagram(&mut self.rx) {
+            Ok(info) => Ok(Some(DatagramInfo {
+                sender_port: info.sender.port_id(),
+                group: info.group,
+            })),
+            Err(e) if e.raw_os_error() == Some(libc_enobufs()) => {
+                push_event(
+                    &mut self.events,
+                    self.event_limit,
+                    &mut self.losing_events,
+                    QueuedEvent::Overrun,
+                );
+                Ok(None)
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
+            Err(e) => Err(Error::Io(e)),
+        }
+    }
+}
+
+enum OwnedStep {
+    Reply(Vec<u8>),
+    Complete,
+    Failed(Error),
+    Restarted,
+}
+
+/// `ENOBUFS` from asm-generic/errno.h: the socket's receive buffer
+/// overflowed and the kernel dropped messages.
+const fn libc_enobufs() -> i32 {
+    105
+}
+
+fn queue_event(
+    events: &mut VecDeque<QueuedEvent>,
+    limit: usize,
+    losing: &mut bool,
+    output: Output<'_>,
+) {
+    let event = match output {
+        Output::Event { message, .. } => QueuedEvent::Message(message.bytes.to_vec()),
+        Output::Invalid { error } => QueuedEvent::Invalid(error),
+        // Answers nobody waits for any more, and datagrams not from the
+        // kernel, are dropped on purpose.
+        _ => return,
+    };
+    push_event(events, limit, losing, event);
+}
+
+fn push_event(
+    events: &mut VecDeque<QueuedEvent>,
+    limit: usize,
+    losing: &mut bool,
+    event: QueuedEvent,
+) {
+    let overrun = matches!(event, QueuedEvent::Overrun);
+    if events.len() >= limit && !overrun {
+        if !*losing {
+            events.push_back(QueuedEvent::Overrun);
+            *losing = true;
+        }
+        return;
+    }
+    if overrun && matches!(events.back(), Some(QueuedEvent::Overrun)) {
+        return;
+    }
+    *losing = overrun;
+    events.push_back(event);
+}
+
+/// The replies of one request; see [`Connection::request`].
+pub struct Replies<'c, T> {
+    connection: &'c mut Connection,
+    id: RequestId,
+    ready: VecDeque<Result<NetlinkMessage<T>, Error>>,
+    held: Vec<Result<NetlinkMessage<T>, Error>>,
+    retry: bool,
+    finished: bool,
+    interrupted: bool,
+    payload: PhantomData<fn() -> T>,
+}
+
+impl<'c, T> std::fmt::Debug for Replies<'c, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Replies")
+            .field("id", &self.id)
+            .field("finished", &self.finished)
+            .finish()
+    }
+}
+
+impl<'c, T> Replies<'c, T> {
+    /// Whether the dump was marked interrupted (known once it has ended).
+    pub fn interrupted(&self) -> bool {
+        self.interrupted
+    }
+}
+
+impl<'c, T: NetlinkDeserializable> Iterator for Replies<'c, T> {
+    type Item = Result<NetlinkMessage<T>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
+            }
+            if self.finished {
+                return None;
+            }
+            let Replies {
+                connection,
+                id,
+                ready,
+                held,
+                retry,
+                finished,
+                interrupted,
+                ..
+            } = self;
+            let result = connection.pump(*id, &mut |step| match step {
+                Step::Reply(raw) => {
+                    let parsed = NetlinkMessage::<T>::parse(&raw).map_err(|error| Error::Decode {
+                        request: None,
+                        error: error.at_base(raw.offset),
+                    });
+                    if *retry {
+                        held.push(parsed);
+                    } else {
+                        ready.push_back(parsed);
+                    }
+                }
+                Step::Restarted => held.clear(),
+                Step::Complete {
+                    interrupted: was_interrupted,
+                } => {
+                    *interrupted = was_interrupted;
+                    ready.extend(held.drain(..));
+                    *finished = true;
+                }
+                Step::Failed(error) => {
+                    held.clear();
+                    ready.push_back(Err(error));
+                    *finished = true;
+                }
+            });
+            if let Err(error) = result {
+                self.finished = true;
+                return Some(Err(error));
+            }
+        }
+    }
+}
+
+impl<'c, T> Drop for Replies<'c, T> {
+    fn drop(&mut self) {
+        if !self.finished {
+            self.connection.engine.cancel(self.id);
+        }
+    }
+}

@@ -1,0 +1,698 @@
+//! The sans-IO protocol engine: fed datagrams, it hands back the bytes to
+//! send and what happened to each request. It knows no protocol, no socket
+//! and no clock of its own; the drivers bring those.
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use netlink_packet_core::{
+    align, DecodeError, DoneMessage, ErrorMessage, MessageIter, NetlinkFlags, NetlinkHeader,
+    RawMessage, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN,
+};
+
+use crate::error::{Error, RequestInfo};
+
+/// Identifies a request for its whole life, across retries (which change
+/// its sequence number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(u64);
+
+/// Whether a request is answered by one ACK or by a multipart dump.
+///
+/// The engine cannot tell from the flags: `0x300` means `NLM_F_DUMP` on a
+/// GET but `NLM_F_REPLACE | NLM_F_EXCL` on a NEW.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    /// A "do" request: replies (if any) then an ACK or an error. The engine
+    /// sets `NLM_F_ACK` so that every such request has a definite end.
+    Do,
+    /// A dump (`NLM_F_DUMP` is set by the engine): replies then `NLMSG_DONE`.
+    Dump,
+}
+
+/// What to do when a dump comes back marked `NLM_F_DUMP_INTR` (the data
+/// changed while it was being dumped, so it may be inconsistent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InterruptPolicy {
+    /// Deliver the data and report it as interrupted.
+    #[default]
+    Report,
+    /// Start the dump again, up to this many extra times; after that fail
+    /// with [`Error::Interrupted`]. Drivers hold the replies back until the
+    /// dump completes, so that the caller only sees a consistent dump.
+    Retry(u32),
+}
+
+/// How a request is sent and finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestOptions {
+    /// Do or dump.
+    pub kind: RequestKind,
+    /// Fail with [`Error::TimedOut`] if the request has not finished within
+    /// this time after it was submitted.
+    pub timeout: Option<Duration>,
+    /// Policy for interrupted dumps.
+    pub on_interrupt: InterruptPolicy,
+}
+
+impl RequestOptions {
+    /// A "do" request, no timeout.
+    pub fn request() -> Self {
+        RequestOptions {
+            kind: RequestKind::Do,
+            timeout: None,
+            on_interrupt: InterruptPolicy::Report,
+        }
+    }
+
+    /// A dump, no timeout, interruptions reported.
+    pub fn dump() -> Self {
+        RequestOptions {
+            kind: RequestKind::Dump,
+            ..Self::request()
+        }
+    }
+
+    /// Sets the timeout.
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets the interrupted-dump policy.
+    #[must_use]
+    pub fn on_interrupt(mut self, policy: InterruptPolicy) -> Self {
+        self.on_interrupt = policy;
+        self
+    }
+}
+
+/// Limits of the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// Requests sent but not finished, at most. Replies to requests in flight
+    /// share the socket's receive buffer; if it overflows the kernel drops
+    /// them (even ACKs), so this is kept well below what the buffer holds.
+    pub max_in_flight: usize,
+    /// Bytes per datagram when several requests are sent in one `sendmsg`.
+    pub max_batch_bytes: usize,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            max_in_flight: 64,
+            max_batch_bytes: 32 * 1024,
+        }
+    }
+}
+
+/// Where a datagram came from, as the socket reported it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DatagramInfo {
+    /// The sender's port id; the kernel's is 0.
+    pub sender_port: u32,
+    /// The multicast group it was delivered through (from `NETLINK_PKTINFO`),
+    /// `None` or `Some(0)` for a unicast reply.
+    pub group: Option<u32>,
+}
+
+impl DatagramInfo {
+    /// A unicast datagram from the kernel.
+    pub const KERNEL: DatagramInfo = DatagramInfo {
+        sender_port: 0,
+        group: None,
+    };
+}
+
+/// What the engine made of one message of a datagram.
+#[derive(Debug)]
+pub enum Output<'a> {
+    /// A data message answering request `id`.
+    Reply {
+        /// The request.
+        id: RequestId,
+        /// The message, borrowed from the datagram.
+        message: RawMessage<'a>,
+    },
+    /// Request `id` finished well: its ACK, or the `NLMSG_DONE` of its dump.
+    Complete {
+        /// The request.
+        id: RequestId,
+        /// Whether any part of the dump was marked `NLM_F_DUMP_INTR`.
+        interrupted: bool,
+        /// The ACK or DONE message (it may carry a cookie or extended ACK).
+        message: RawMessage<'a>,
+    },
+    /// Request `id` failed; this is its final answer.
+    Failed {
+        /// The request.
+        id: RequestId,
+        /// Why.
+        error: Error,
+    },
+    /// An interrupted dump is being retried: replies delivered for `id` so
+    /// far are void.
+    Restarted {
+        /// The dump.
+        id: RequestId,
+    },
+    /// A message that answers no request: a multicast notification.
+    Event {
+        /// The message.
+        message: RawMessage<'a>,
+        /// The group it came through, when `NETLINK_PKTINFO` told.
+        group: Option<u32>,
+    },
+    /// Bytes from the kernel that do not form a message and belong to no
+    /// request that could be identified.
+    Invalid {
+        /// What was wrong and where in the datagram.
+        error: DecodeError,
+    },
+    /// An answer to a request that is no longer tracked (timed out or
+    /// cancelled).
+    Stale {
+        /// The message.
+        message: RawMessage<'a>,
+    },
+    /// The whole datagram was dropped: it was not sent by the kernel.
+    Dropped {
+        /// The port id that sent it.
+        sender_port: u32,
+    },
+}
+
+#[derive(Debug)]
+struct Request {
+    id: RequestId,
+    kind: RequestKind,
+    bytes: Vec<u8>,
+    options: RequestOptions,
+    seq: u32,
+    attempts: u32,
+    interrupted: bool,
+    deadline: Option<Instant>,
+    /// The caller gave up (timeout or cancel) but the kernel has not: a dump
+    /// keeps the socket's single dump slot until its DONE arrives.
+    discard: bool,
+}
+
+impl Request {
+    fn info(&self) -> RequestInfo {
+        RequestInfo {
+            message_type: u16::from_ne_bytes([self.bytes[4], self.bytes[5]]),
+            sequence_number: self.seq,
+        }
+    }
+}
+
+/// The protocol state of one netlink socket.
+///
+/// ```
+/// use netlink_proto::{DatagramInfo, Engine, Output, RequestOptions};
+/// # use std::time::Instant;
+/// let mut engine = Engine::default();
+/// engine.set_port_id(1234);
+/// // An RTM_GETLINK dump: header (filled in by the engine) + ifinfomsg.
+/// let mut request = vec![0u8; 32];
+/// request[0] = 32;
+/// request[4] = 18;
+/// let id = engine.submit(request, RequestOptions::dump(), Instant::now()).unwrap();
+/// let mut out = Vec::new();
+/// assert_eq!(engine.poll_transmit(&mut out), 1);
+/// // ... send `out`, receive a datagram, then:
+/// let done = [20, 0, 0, 0, 3, 0, 2, 0, 1, 0, 0, 0, 0xd2, 4, 0, 0, 0, 0, 0, 0];
+/// let outputs: Vec<_> = engine.receive(&done, DatagramInfo::KERNEL).collect();
+/// assert!(matches!(outputs[0], Output::Complete { id: done_id, .. } if done_id == id));
+/// ```
+#[derive(Debug)]
+pub struct Engine {
+    config: EngineConfig,
+    port_id: u32,
+    next_id: u64,
+    next_seq: u32,
+    queue: VecDeque<Request>,
+    in_flight: Vec<Request>,
+    last_batch: Vec<RequestId>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new(EngineConfig::default())
+    }
+}
+
+impl Engine {
+    /// An engine with these limits.
+    pub fn new(config: EngineConfig) -> Self {
+        Engine {
+            config,
+            port_id: 0,
+            next_id: 0,
+            next_seq: 1,
+            queue: VecDeque::new(),
+            in_flight: Vec::new(),
+            last_batch: Vec::new(),
+        }
+    }
+
+    /// The socket's own port id (read back after bind); replies carry it.
+    pub fn set_port_id(&mut self, port_id: u32) {
+        self.port_id = port_id;
+    }
+
+    /// The port id replies are expected to carry.
+    pub fn port_id(&self) -> u32 {
+        self.port_id
+    }
+
+    /// Registers a request. `message` is one complete netlink message (a
+    /// 16-byte header whose length is right, then the payload); the engine
+    /// sets its flags (`REQUEST`, plus `ACK` or `DUMP`), sequence number and
+    /// port id when it is transmitted. Fails if the message is malformed.
+    pub fn submit(
+        &mut self,
+        message: Vec<u8>,
+        options: RequestOptions,
+        now: Instant,
+    ) -> Result<RequestId, DecodeError> {
+        let raw = RawMessage::parse(&message)?;
+        if raw.bytes.len() != message.len() {
+            return Err(DecodeError::other(
+                raw.bytes.len(),
+                "a request must be exactly one netlink message",
+            ));
+        }
+        let id = RequestId(self.next_id);
+        self.next_id += 1;
+        self.queue.push_back(Request {
+            id,
+            kind: options.kind,
+            deadline: options.timeout.and_then(|t| now.checked_add(t)),
+            bytes: message,
+            options,
+            seq: 0,
+            attempts: 0,
+            interrupted: false,
+            discard: false,
+        });
+        Ok(id)
+    }
+
+    /// Appends as many queued requests to `out` as may be in flight, several
+    /// per datagram up to the batch size, and returns how many. Requests are
+    /// sent in the order they were submitted; a dump waits while another dump
+    /// runs (the kernel runs one dump per socket at a time).
+    pub fn poll_transmit(&mut self, out: &mut Vec<u8>) -> usize {
+        self.last_batch.clear();
+        let start_len = out.len();
+        while let Some(front) = self.queue.front() {
+            if self.in_flight.len() >= self.config.max_in_flight {
+                break;
+            }
+            if front.kind == RequestKind::Dump && self.dump_running() {
+                break;
+            }
+            let batch_len = out.len() - start_len;
+            if batch_len > 0 && batch_len + align(front.bytes.len()) > self.config.max_batch_bytes
+            {
+                break;
+            }
+            let Some(mut request) = self.queue.pop_front() else {
+                break;
+            };
+            request.seq = self.allocate_seq();
+            request.attempts += 1;
+            request.interrupted = false;
+            let mut flags = NetlinkFlags::from_bits(u16::from_ne_bytes([
+                request.bytes[6],
+                request.bytes[7],
+            ]));
+            flags |= NetlinkFlags::REQUEST;
+            flags |= match request.kind {
+                RequestKind::Do => NetlinkFlags::ACK,
+                RequestKind::Dump => NetlinkFlags::DUMP,
+            };
+            request.bytes[6..8].copy_from_slice(&flags.bits().to_ne_bytes());
+            request.bytes[8..12].copy_from_slice(&request.seq.to_ne_bytes());
+            request.bytes[12..16].copy_from_slice(&self.port_id.to_ne_bytes());
+            out.extend_from_slice(&request.bytes);
+            out.resize(start_len + align(out.len() - start_len), 0);
+            self.last_batch.push(request.id);
+            self.in_flight.push(request);
+        }
+        self.last_batch.len()
+    }
+
+    /// Fails the requests of the last [`poll_transmit`](Self::poll_transmit)
+    /// batch because sending it failed.
+    pub fn abort_last_batch(&mut self, error: &std::io::Error) -> Vec<(RequestId, Error)> {
+        let ids = std::mem::take(&mut self.last_batch);
+        let mut failed = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(pos) = self.in_flight.iter().position(|r| r.id == id) {
+                self.in_flight.swap_remove(pos);
+                let copy = match error.raw_os_error() {
+                    Some(errno) => std::io::Error::from_raw_os_error(errno),
+                    None => std::io::Error::new(error.kind(), error.to_string()),
+                };
+                failed.push((id, Error::Io(copy)));
+            }
+        }
+        failed
+    }
+
+    /// Processes one received datagram; the iterator yields what each of its
+    /// messages means. Messages are borrowed from `datagram`, never copied.
+    pub fn receive<'e, 'a>(&'e mut self, datagram: &'a [u8], info: DatagramInfo) -> Receive<'e, 'a> {
+        Receive {
+            engine: self,
+            messages: MessageIter::new(datagram),
+            datagram,
+            info,
+            dropped: false,
+        }
+    }
+
+    /// The caller no longer wants request `id`'s answers. A running dump
+    /// still holds its slot until the kernel finishes it; its messages are
+    /// then reported as [`Output::Stale`].
+    pub fn cancel(&mut self, id: RequestId) {
+        if let Some(pos) = self.queue.iter().position(|r| r.id == id) {
+            self.queue.remove(pos);
+        }
+        if let Some(pos) = self.in_flight.iter().position(|r| r.id == id) {
+            if self.in_flight[pos].kind == RequestKind::Dump {
+                self.in_flight[pos].discard = true;
+            } else {
+                self.in_flight.swap_remove(pos);
+            }
+        }
+    }
+
+    /// The earliest deadline of a request that is still wanted.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.queue
+            .iter()
+            .chain(self.in_flight.iter().filter(|r| !r.discard))
+            .filter_map(|r| r.deadline)
+            .min()
+    }
+
+    /// Fails every request whose deadline is at or before `now`.
+    pub fn expire(&mut self, now: Instant) -> Vec<(RequestId, Error)> {
+        let mut expired = Vec::new();
+        let timed_out = |r: &Request| -> Error {
+            Error::TimedOut {
+                request: r.info(),
+                timeout: r.options.timeout.unwrap_or_default(),
+            }
+        };
+        let mut i = 0;
+        while i < self.queue.len() {
+            if self.queue[i].deadline.is_some_and(|d| d <= now) {
+                if let Some(r) = self.queue.remove(i) {
+                    expired.push((r.id, timed_out(&r)));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        let mut i = 0;
+        while i < self.in_flight.len() {
+            let r = &mut self.in_flight[i];
+            if !r.discard && r.deadline.is_some_and(|d| d <= now) {
+                expired.push((r.id, timed_out(r)));
+                if r.kind == RequestKind::Dump {
+                    r.discard = true;
+                } else {
+                    self.in_flight.swap_remove(i);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        expired
+    }
+
+    /// Requests submitted and not yet sent.
+    pub fn queued(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Requests sent and not yet finished (including abandoned dumps the
+    /// kernel is still running).
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// Whether a request still expects an answer the caller wants.
+    pub fn is_waiting(&self) -> bool {
+        !self.queue.is_empty() || self.in_flight.iter().any(|r| !r.discard)
+    }
+
+    /// Whether request `id` is still queued or in flight and wanted.
+    pub fn is_pending(&self, id: RequestId) -> bool {
+        self.queue.iter().any(|r| r.id == id)
+            || self.in_flight.iter().any(|r| r.id == id && !r.discard)
+    }
+
+    fn dump_running(&self) -> bool {
+        self.in_flight.iter().any(|r| r.kind == RequestKind::Dump)
+    }
+
+    fn allocate_seq(&mut self) -> u32 {
+        loop {
+            let seq = self.next_seq;
+            self.next_seq = self.next_seq.wrapping_add(1);
+            // 0 is what kernel-originated notifications carry.
+            if seq != 0 && !self.in_flight.iter().any(|r| r.seq == seq) {
+                return seq;
+            }
+        }
+    }
+
+    fn find(&self, header: &NetlinkHeader, info: &DatagramInfo) -> Option<usize> {
+        if info.group.is_some_and(|g| g != 0) {
+            return None;
+        }
+        if header.port_id != self.port_id && header.port_id != 0 {
+            return None;
+        }
+        self.in_flight
+            .iter()
+            .position(|r| r.seq == header.sequence_number)
+    }
+
+    fn handle<'a>(&mut self, message: RawMessage<'a>, info: &DatagramInfo) -> Option<Output<'a>> {
+        let header = message.header;
+        let Some(pos) = self.find(&header, info) else {
+            if header.message_type == NLMSG_NOOP {
+                return None;
+            }
+            let ours = header.port_id == self.port_id && info.group.unwrap_or(0) == 0;
+            return Some(if ours && header.sequence_number != 0 {
+                Output::Stale { message }
+            } else {
+                Output::Event {
+                    message,
+                    group: info.group,
+                }
+            });
+        };
+        let discard = self.in_flight[pos].discard;
+        let output = match header.message_type {
+            NLMSG_NOOP => return None,
+            NLMSG_ERROR => {
+                let request = self.in_flight.swap_remove(pos);
+                match ErrorMessage::parse(&header, message.payload) {
+                    Ok(ack) if ack.code == 0 => Output::Complete {
+                        id: request.id,
+                        interrupted: request.interrupted,
+                        message,
+                    },
+                    Ok(error) => Output::Failed {
+                        id: request.id,
+                        error: Error::Kernel {
+                            request: request.info(),
+                            error,
+                        },
+                    },
+                    Err(error) => Output::Failed {
+                        id: request.id,
+                        error: Error::Decode {
+                            request: Some(request.info()),
+                            error: error.at_base(message.offset + NetlinkHeader::LEN),
+                        },
+                    },
+                }
+            }
+            NLMSG_DONE => {
+                let interrupted = self.in_flight[pos].interrupted
+                    || header.flags.contains(NetlinkFlags::DUMP_INTR);
+                let request = self.in_flight.swap_remove(pos);
+                self.finish_dump(request, interrupted, message)
+            }
+            NLMSG_OVERRUN => {
+                let request = self.in_flight.swap_remove(pos);
+                Output::Failed {
+                    id: request.id,
+                    error: Error::Decode {
+                        request: Some(request.info()),
+                        error: DecodeError::other(
+                            message.offset,
+                            "NLMSG_OVERRUN: the kernel lost part of the answer",
+                        ),
+                    },
+                }
+            }
+            _ => {
+                let request = &mut self.in_flight[pos];
+                if header.flags.contains(NetlinkFlags::DUMP_INTR) {
+                    request.interrupted = true;
+                }
+                if request.kind == RequestKind::Dump
+                    && matches!(request.options.on_interrupt, InterruptPolicy::Retry(_))
+                    && request.interrupted
+                {
+                    // The rest of this attempt is void; DONE will restart it.
+                    return None;
+                }
+                Output::Reply {
+                    id: request.id,
+                    message,
+                }
+            }
+        };
+        if discard {
+            return match output {
+                Output::Reply { message, .. } | Output::Complete { message, .. } => {
+                    Some(Output::Stale { message })
+                }
+                _ => None,
+            };
+        }
+        Some(output)
+    }
+
+    fn finish_dump<'a>(
+        &mut self,
+        mut request: Request,
+        interrupted: bool,
+        message: RawMessage<'a>,
+    ) -> Output<'a> {
+        let done = match DoneMessage::parse(message.payload) {
+            Ok(done) => done,
+            Err(error) => {
+                return Output::Failed {
+                    id: request.id,
+                    error: Error::Decode {
+                        request: Some(request.info()),
+                        error: error.at_base(message.offset + NetlinkHeader::LEN),
+                    },
+                }
+            }
+        };
+        if let Some(code) = done.code.filter(|&c| c < 0) {
+            let request_header = NetlinkHeader::parse(&request.bytes).unwrap_or_default();
+            return Output::Failed {
+                id: request.id,
+                error: Error::Kernel {
+                    request: request.info(),
+                    error: ErrorMessage {
+                        code,
+                        request_header,
+                        request_payload: Vec::new(),
+                        ext_ack: done.ext_ack,
+                    },
+                },
+            };
+        }
+        if interrupted && !request.discard {
+            if let InterruptPolicy::Retry(retries) = request.options.on_interrupt {
+                if request.attempts > retries {
+                    return Output::Failed {
+                        id: request.id,
+                        error: Error::Interrupted {
+                            request: request.info(),
+                            attempts: request.attempts,
+                        },
+                    };
+                }
+                let id = request.id;
+                request.interrupted = false;
+                self.queue.push_front(request);
+                return Output::Restarted { id };
+            }
+        }
+        Output::Complete {
+            id: request.id,
+            interrupted,
+            message,
+        }
+    }
+}
+
+/// The outputs of one datagram; see [`Engine::receive`].
+#[derive(Debug)]
+pub struct Receive<'e, 'a> {
+    engine: &'e mut Engine,
+    messages: MessageIter<'a>,
+    datagram: &'a [u8],
+    info: DatagramInfo,
+    dropped: bool,
+}
+
+impl<'e, 'a> Iterator for Receive<'e, 'a> {
+    type Item = Output<'a>;
+
+    fn next(&mut self) -> Option<Output<'a>> {
+        if self.dropped {
+            return None;
+        }
+        if self.info.sender_port != 0 {
+            // Only the kernel may talk to us: a datagram from another
+            // process could forge replies or events.
+            self.dropped = true;
+            return Some(Output::Dropped {
+                sender_port: self.info.sender_port,
+            });
+        }
+        loop {
+            let message = match self.messages.next()? {
+                Ok(message) => message,
+                Err(error) => return Some(self.broken(error)),
+            };
+            if let Some(output) = self.engine.handle(message, &self.info) {
+                return Some(output);
+            }
+        }
+    }
+}
+
+impl<'e, 'a> Receive<'e, 'a> {
+    /// A message whose framing is broken: give the error to its request if
+    /// its header can still be read and matched, so the request ends instead
+    /// of waiting for an answer that was lost in the bad bytes.
+    fn broken(&mut self, error: DecodeError) -> Output<'a> {
+        let header = self
+            .datagram
+            .get(error.offset()..)
+            .and_then(|rest| NetlinkHeader::parse(rest).ok());
+        if let Some(header) = header {
+            if let Some(pos) = self.engine.find(&header, &self.info) {
+                let request = self.engine.in_flight.swap_remove(pos);
+                return Output::Failed {
+                    id: request.id,
+                    error: Error::Decode {
+                        request: Some(request.info()),
+                        error,
+                    },
+                };
+            }
+        }
+        Output::Invalid { error }
+    }
+}

@@ -1,0 +1,388 @@
+//! The connection future: the engine driven over a tokio socket.
+
+use std::collections::{HashMap, VecDeque};
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use futures::channel::mpsc;
+use futures::Stream;
+use netlink_packet_core::{align, NetlinkDeserializable};
+use netlink_sys::{Protocol, Socket, TokioSocket};
+
+use super::stream::{EventStream, Handle};
+use super::{Command, Delivery, RawEvent};
+use crate::engine::{DatagramInfo, Engine, EngineConfig, Output, RequestId};
+use crate::error::Error;
+use crate::socket_setup::{prepare_socket, RECV_BUFFER_LEN};
+
+/// Queue sizes of a connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionConfig {
+    /// Engine limits (requests in flight, batch size).
+    pub engine: EngineConfig,
+    /// Requests waiting to reach the connection; `Handle::request` waits
+    /// for room beyond this.
+    pub command_queue: usize,
+    /// Deliveries (each up to one datagram of replies) buffered per request;
+    /// beyond this the connection stops reading the socket until the
+    /// request's reader catches up (the kernel then holds the dump back).
+    pub reply_queue: usize,
+    /// Events buffered for the event stream; beyond this, events are dropped
+    /// and an overrun is reported in their place.
+    pub event_queue: usize,
+}
+
+impl Default for ConnectionConfig {
+    fn default() -> Self {
+        ConnectionConfig {
+            engine: EngineConfig::default(),
+            command_queue: 256,
+            reply_queue: 16,
+            event_queue: 4096,
+        }
+    }
+}
+
+/// Opens a socket of `protocol` and returns the connection future (spawn
+/// it), a handle for requests, and the stream of multicast events (join
+/// groups with `connection.socket().add_membership(...)` before spawning).
+#[allow(clippy::type_complexity)]
+pub fn new_connection<T>(
+    protocol: Protocol,
+) -> Result<(Connection, Handle<T>, EventStream<T>), Error>
+where
+    T: NetlinkDeserializable,
+{
+    new_connection_with(Socket::new(protocol)?, ConnectionConfig::default())
+}
+
+/// Like [`new_connection`], over a socket of your own (opened in another
+/// namespace, say) and with your queue sizes.
+#[allow(clippy::type_complexity)]
+pub fn new_connection_with<T>(
+    mut socket: Socket,
+    config: ConnectionConfig,
+) -> Result<(Connection, Handle<T>, EventStream<T>), Error>
+where
+    T: NetlinkDeserializable,
+{
+    let port_id = prepare_socket(&mut socket)?;
+    let socket = TokioSocket::new(socket)?;
+    let mut engine = Engine::new(config.engine.clone());
+    engine.set_port_id(port_id);
+    let (command_tx, command_rx) = mpsc::channel(config.command_queue);
+    let (event_tx, event_rx) = mpsc::channel(config.event_queue);
+    let connection = Connection {
+        socket,
+        engine,
+        commands: command_rx,
+        commands_closed: false,
+        routes: HashMap::new(),
+        pending: VecDeque::new(),
+        events: Some(event_tx),
+        losing_events: false,
+        tx: Vec::new(),
+        rx: Vec::with_capacity(RECV_BUFFER_LEN),
+        timer: None,
+        timer_deadline: None,
+    };
+    Ok((
+        connection,
+        Handle::new(command_tx, config.reply_queue),
+        EventStream::new(event_rx),
+    ))
+}
+
+/// The future that runs a netlink connection; spawn it on a tokio runtime.
+/// It ends when every [`Handle`] is dropped and no request is waiting, or
+/// when the socket fails (every waiting request then gets the error).
+pub struct Connection {
+    socket: TokioSocket,
+    engine: Engine,
+    commands: mpsc::Receiver<Command>,
+    commands_closed: bool,
+    routes: HashMap<RequestId, mpsc::Sender<Delivery>>,
+    /// Deliveries from the last datagram not yet accepted by their reader.
+    pending: VecDeque<(RequestId, Delivery)>,
+    events: Option<mpsc::Sender<RawEvent>>,
+    losing_events: bool,
+    tx: Vec<u8>,
+    rx: Vec<u8>,
+    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    timer_deadline: Option<Instant>,
+}
+
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("engine", &self.engine)
+            .field("requests", &self.routes.len())
+            .field("pending", &self.pending.len())
+            .finish()
+    }
+}
+
+/// Rounds of work before the connection yields to other tasks.
+const BUDGET: usize = 64;
+
+impl Connection {
+    /// The socket, for options and multicast membership.
+    pub fn socket(&self) -> &Socket {
+        self.socket.get_ref()
+    }
+
+    fn take_commands(&mut self, cx: &mut Context<'_>) -> bool {
+        let mut progress = false;
+        while !self.commands_closed {
+            match Pin::new(&mut self.commands).poll_next(cx) {
+                Poll::Ready(Some(Command::Request {
+                    bytes,
+                    options,
+                    replies,
+                })) => {
+                    progress = true;
+                    match self.engine.submit(bytes, options, Instant::now()) {
+                        Ok(id) => {
+                            self.routes.insert(id, replies);
+                        }
+                        Err(error) => {
+                            let mut replies = replies;
+                            // A fresh channel always has room for one message.
+                            let _ = replies.try_send(Delivery::Failed(Error::Decode {
+                                request: None,
+                                error,
+                            }));
+                        }
+                    }
+                }
+                Poll::Ready(None) => self.commands_closed = true,
+                Poll::Pending => break,
+            }
+        }
+        progress
+    }
+
+    /// Hands pending deliveries to their readers; false if a reader is full.
+    fn flush_pending(&mut self, cx: &mut Context<'_>) -> bool {
+        while let Some((id, _)) = self.pending.front() {
+            let id = *id;
+            let Some(sender) = self.routes.get_mut(&id) else {
+                self.pending.pop_front();
+                continue;
+            };
+            match sender.poll_ready(cx) {
+                Poll::Pending => return false,
+                Poll::Ready(Err(_)) => {
+                    // The reader dropped its stream: stop caring.
+                    self.routes.remove(&id);
+                    self.engine.cancel(id);
+                    self.pending.retain(|(other, _)| *other != id);
+                }
+                Poll::Ready(Ok(())) => {
+                    let Some((_, delivery)) = self.pending.pop_front() else {
+                        break;
+                    };
+                    let last = delivery.is_final();
+                    let _ = sender.start_send(delivery);
+                    if last {
+                        self.routes.remove(&id);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    fn transmit(&mut self, cx: &mut Context<'_>) -> bool {
+        let mut progress = false;
+        loop {
+            if self.tx.is_empty() && self.engine.poll_transmit(&mut self.tx) == 0 {
+                return progress;
+            }
+            match self.socket.poll_send(cx, &self.tx) {
+                Poll::Pending => return progress,
+                Poll::Ready(Ok(_)) => {
+                    self.tx.clear();
+                    progress = true;
+                }
+                Poll::Ready(Err(error)) => {
+                    self.tx.clear();
+                    for (id, error) in self.engine.abort_last_batch(&error) {
+                        self.pending.push_back((id, Delivery::Failed(error)));
+                    }
+                    progress = true;
+                }
+            }
+        }
+    }
+
+    /// Reads one datagram and turns it into deliveries; `Err` is fatal.
+    fn receive(&mut self, cx: &mut Context<'_>) -> Result<bool, io::Error> {
+        let info = match self.socket.poll_recv_datagram(cx, &mut self.rx) {
+            Poll::Pending => return Ok(false),
+            Poll::Ready(Ok(info)) => DatagramInfo {
+                sender_port: info.sender.port_id(),
+                group: info.group,
+            },
+            Poll::Ready(Err(e)) if e.raw_os_error() == Some(ENOBUFS) => {
+                self.push_event(RawEvent::Overrun);
+                return Ok(true);
+            }
+            Poll::Ready(Err(e)) if e.kind() == io::ErrorKind::Interrupted => return Ok(true),
+            Poll::Ready(Err(e)) => return Err(e),
+        };
+        let Connection {
+            engine,
+            rx,
+            pending,
+            ..
+        } = self;
+        let mut events = Vec::new();
+        for output in engine.receive(rx, info) {
+            match output {
+                Output::Reply { id, message } => {
+                    // Consecutive replies of one request share one buffer.
+                    match pending.back_mut() {
+                        Some((last, Delivery::Replies(buf))) if *last == id => {
+                            buf.extend_from_slice(message.bytes);
+                            buf.resize(align(buf.len()), 0);
+                        }
+                        _ => {
+                            let mut buf = Vec::with_capacity(rx.len());
+                            buf.extend_from_slice(message.bytes);
+                            buf.resize(align(buf.len()), 0);
+                            pending.push_back((id, Delivery::Replies(buf)));
+                        }
+                    }
+                }
+                Output::Complete {
+                    id, interrupted, ..
+                } => pending.push_back((id, Delivery::Complete { interrupted })),
+                Output::Failed { id, error } => pending.push_back((id, Delivery::Failed(error))),
+                Output::Restarted { id } => pending.push_back((id, Delivery::Restarted)),
+                Output::Event { message, .. } => events.push(RawEvent::Message(message.bytes.to_vec())),
+                Output::Invalid { error } => events.push(RawEvent::Invalid(error)),
+                Output::Stale { .. } | Output::Dropped { .. } => {}
+            }
+        }
+        for event in events {
+            self.push_event(event);
+        }
+        Ok(true)
+    }
+
+    fn push_event(&mut self, event: RawEvent) {
+        let Some(sender) = self.events.as_mut() else {
+            return;
+        };
+        if sender.is_closed() {
+            self.events = None;
+            return;
+        }
+        if self.losing_events {
+            // Say that events were lost before delivering newer ones.
+            if sender.try_send(RawEvent::Overrun).is_err() {
+                return;
+            }
+            self.losing_events = false;
+        }
+        let overrun = matches!(event, RawEvent::Overrun);
+        if sender.try_send(event).is_err() && !overrun {
+            self.losing_events = true;
+        } else if overrun {
+            self.losing_events = false;
+        }
+    }
+
+    fn poll_timer(&mut self, cx: &mut Context<'_>) -> bool {
+        let now = Instant::now();
+        let expired = self.engine.expire(now);
+        let progress = !expired.is_empty();
+        for (id, error) in expired {
+            self.pending.push_back((id, Delivery::Failed(error)));
+        }
+        match self.engine.next_deadline() {
+            None => {
+                self.timer = None;
+                self.timer_deadline = None;
+            }
+            Some(deadline) => {
+                if self.timer_deadline != Some(deadline) {
+                    let at = tokio::time::Instant::from_std(deadline);
+                    match self.timer.as_mut() {
+                        Some(timer) => timer.as_mut().reset(at),
+                        None => self.timer = Some(Box::pin(tokio::time::sleep_until(at))),
+                    }
+                    self.timer_deadline = Some(deadline);
+                }
+                if let Some(timer) = self.timer.as_mut() {
+                    if timer.as_mut().poll(cx).is_ready() {
+                        self.timer_deadline = None;
+                        return true;
+                    }
+                }
+            }
+        }
+        progress
+    }
+
+    fn fail_everything(&mut self, error: &io::Error) {
+        for (id, mut sender) in self.routes.drain() {
+            let copy = match error.raw_os_error() {
+                Some(errno) => io::Error::from_raw_os_error(errno),
+                None => io::Error::new(error.kind(), error.to_string()),
+            };
+            let _ = sender.try_send(Delivery::Failed(Error::Io(copy)));
+            self.engine.cancel(id);
+        }
+        self.pending.clear();
+    }
+}
+
+/// `ENOBUFS` (asm-generic/errno.h): the receive buffer overflowed.
+const ENOBUFS: i32 = 105;
+
+impl Future for Connection {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        for _ in 0..BUDGET {
+            let mut progress = this.take_commands(cx);
+            let readers_ready = this.flush_pending(cx);
+            progress |= this.transmit(cx);
+            if readers_ready && this.pending.is_empty() {
+                match this.receive(cx) {
+                    Ok(received) => progress |= received,
+                    Err(error) => {
+                        this.fail_everything(&error);
+                        return Poll::Ready(());
+                    }
+                }
+            }
+            progress |= this.poll_timer(cx);
+            if this.commands_closed
+                && this.pending.is_empty()
+                && (this.routes.is_empty() || !this.engine.is_waiting())
+            {
+                return Poll::Ready(());
+            }
+            if !progress {
+                return Poll::Pending;
+            }
+        }
+        // Plenty done; let other tasks run and come back.
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+}
+
+// The engine and buffers hold no payload type: the connection is the same
+// for every protocol, and it can run on any runtime thread.
+const _: fn() = || {
+    fn is_send<T: Send>() {}
+    is_send::<Connection>();
+};
