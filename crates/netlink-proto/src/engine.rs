@@ -17,6 +17,14 @@ use crate::error::{Error, RequestInfo};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RequestId(u64);
 
+impl RequestId {
+    /// The id as a number: requests of one engine are numbered from 0 in
+    /// the order they were submitted.
+    pub fn value(self) -> u64 {
+        self.0
+    }
+}
+
 /// Whether a request is answered by one ACK or by a multipart dump.
 ///
 /// The engine cannot tell from the flags: `0x300` means `NLM_F_DUMP` on a
