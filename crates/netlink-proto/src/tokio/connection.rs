@@ -48,7 +48,8 @@ impl Default for ConnectionConfig {
 
 /// Opens a socket of `protocol` and returns the connection future (spawn
 /// it), a handle for requests, and the stream of multicast events (join
-/// groups with `connection.socket().add_membership(...)` before spawning).
+/// groups through [`Connection::socket`] before spawning). It can be made
+/// outside a runtime; the socket joins the runtime when first polled.
 #[allow(clippy::type_complexity)]
 pub fn new_connection<T>(
     protocol: Protocol,
@@ -70,13 +71,13 @@ where
     T: NetlinkDeserializable,
 {
     let port_id = prepare_socket(&mut socket)?;
-    let socket = TokioSocket::new(socket)?;
+    socket.set_nonblocking(true)?;
     let mut engine = Engine::new(config.engine.clone());
     engine.set_port_id(port_id);
     let (command_tx, command_rx) = mpsc::channel(config.command_queue);
     let (event_tx, event_rx) = mpsc::channel(config.event_queue);
     let connection = Connection {
-        socket,
+        socket: SocketState::Unregistered(socket),
         engine,
         commands: command_rx,
         commands_closed: false,
@@ -100,7 +101,7 @@ where
 /// It ends when every [`Handle`] is dropped and no request is waiting, or
 /// when the socket fails (every waiting request then gets the error).
 pub struct Connection {
-    socket: TokioSocket,
+    socket: SocketState,
     engine: Engine,
     commands: mpsc::Receiver<Command>,
     commands_closed: bool,
@@ -125,12 +126,51 @@ impl std::fmt::Debug for Connection {
     }
 }
 
+/// The socket is registered with the runtime's reactor on the first poll,
+/// so that a connection can be made outside a runtime (on a thread that
+/// entered a network namespace, say) and spawned later.
+enum SocketState {
+    Unregistered(Socket),
+    Registered(TokioSocket),
+    /// Registration failed; the connection is ending.
+    Gone,
+}
+
+impl SocketState {
+    fn get_ref(&self) -> Option<&Socket> {
+        match self {
+            SocketState::Unregistered(socket) => Some(socket),
+            SocketState::Registered(socket) => Some(socket.get_ref()),
+            SocketState::Gone => None,
+        }
+    }
+
+    fn register(&mut self) -> io::Result<&TokioSocket> {
+        if matches!(self, SocketState::Unregistered(_)) {
+            if tokio::runtime::Handle::try_current().is_err() {
+                return Err(io::Error::other(
+                    "a netlink connection must be polled inside a tokio runtime",
+                ));
+            }
+            if let SocketState::Unregistered(socket) = std::mem::replace(self, SocketState::Gone) {
+                *self = SocketState::Registered(TokioSocket::new(socket)?);
+            }
+        }
+        match self {
+            SocketState::Registered(socket) => Ok(socket),
+            _ => Err(io::Error::other("the netlink socket could not be registered")),
+        }
+    }
+}
+
 /// Rounds of work before the connection yields to other tasks.
 const BUDGET: usize = 64;
 
 impl Connection {
-    /// The socket, for options and multicast membership.
-    pub fn socket(&self) -> &Socket {
+    /// The socket, for options and multicast membership (join groups
+    /// before spawning the connection). `None` only after the connection
+    /// ended because the runtime could not register the socket.
+    pub fn socket(&self) -> Option<&Socket> {
         self.socket.get_ref()
     }
 
@@ -202,7 +242,11 @@ impl Connection {
             if self.tx.is_empty() && self.engine.poll_transmit(&mut self.tx) == 0 {
                 return progress;
             }
-            match self.socket.poll_send(cx, &self.tx) {
+            let socket = match self.socket.register() {
+                Ok(socket) => socket,
+                Err(_) => return progress,
+            };
+            match socket.poll_send(cx, &self.tx) {
                 Poll::Pending => return progress,
                 Poll::Ready(Ok(_)) => {
                     self.tx.clear();
@@ -221,7 +265,7 @@ impl Connection {
 
     /// Reads one datagram and turns it into deliveries; `Err` is fatal.
     fn receive(&mut self, cx: &mut Context<'_>) -> Result<bool, io::Error> {
-        let info = match self.socket.poll_recv_datagram(cx, &mut self.rx) {
+        let info = match self.socket.register()?.poll_recv_datagram(cx, &mut self.rx) {
             Poll::Pending => return Ok(false),
             Poll::Ready(Ok(info)) => DatagramInfo {
                 sender_port: info.sender.port_id(),
@@ -297,6 +341,29 @@ impl Connection {
         }
     }
 
+    /// Once the event reader has room again, tells it that events were lost,
+    /// even if no new event comes to carry the news.
+    fn flush_overrun(&mut self, cx: &mut Context<'_>) -> bool {
+        if !self.losing_events {
+            return false;
+        }
+        let Some(sender) = self.events.as_mut() else {
+            return false;
+        };
+        match sender.poll_ready(cx) {
+            Poll::Ready(Ok(())) => {
+                let _ = sender.start_send(RawEvent::Overrun);
+                self.losing_events = false;
+                true
+            }
+            Poll::Ready(Err(_)) => {
+                self.events = None;
+                false
+            }
+            Poll::Pending => false,
+        }
+    }
+
     fn poll_timer(&mut self, cx: &mut Context<'_>) -> bool {
         let now = Instant::now();
         let expired = self.engine.expire(now);
@@ -350,6 +417,10 @@ impl Future for Connection {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
+        if let Err(error) = this.socket.register() {
+            this.fail_everything(&error);
+            return Poll::Ready(());
+        }
         for _ in 0..BUDGET {
             let mut progress = this.take_commands(cx);
             let readers_ready = this.flush_pending(cx);
@@ -363,6 +434,7 @@ impl Future for Connection {
                     }
                 }
             }
+            progress |= this.flush_overrun(cx);
             progress |= this.poll_timer(cx);
             if this.commands_closed
                 && this.pending.is_empty()
