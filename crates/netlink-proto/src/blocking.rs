@@ -24,13 +24,23 @@ use crate::socket_setup::{prepare_socket, RECV_BUFFER_LEN};
 /// [`Event::Overrun`] marks the loss.
 pub const DEFAULT_EVENT_QUEUE: usize = 4096;
 
+/// What the zero-copy API hands to its callback.
+#[derive(Debug, Clone, Copy)]
+pub enum RawReply<'a> {
+    /// A reply, borrowed from the receive buffer.
+    Message(RawMessage<'a>),
+    /// An interrupted dump starts over (with [`InterruptPolicy::Retry`]):
+    /// forget the replies seen so far.
+    Restarted,
+}
+
 /// How a finished request ended, for the zero-copy API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Completion {
     /// Whether the dump was marked `NLM_F_DUMP_INTR` (with
     /// [`InterruptPolicy::Report`]).
     pub interrupted: bool,
-    /// Replies handed to the caller.
+    /// Replies handed to the caller (in the last attempt, after retries).
     pub replies: usize,
 }
 
@@ -152,13 +162,12 @@ impl Connection {
     /// [`Engine::submit`]) and hands each reply to `on_reply` borrowed from
     /// the receive buffer: nothing is copied or allocated per message.
     /// With [`InterruptPolicy::Retry`], `on_reply` sees the replies of every
-    /// attempt; `on_restart` is called before each new attempt.
+    /// attempt, each new attempt announced by [`RawReply::Restarted`].
     pub fn request_raw(
         &mut self,
         message: Vec<u8>,
         options: RequestOptions,
-        mut on_reply: impl FnMut(RawMessage<'_>),
-        mut on_restart: impl FnMut(),
+        mut on_reply: impl FnMut(RawReply<'_>),
     ) -> Result<Completion, Error> {
         let id = self.submit(message, options)?;
         let mut replies = 0;
@@ -167,9 +176,12 @@ impl Connection {
             self.pump(id, &mut |step| match step {
                 Step::Reply(message) => {
                     replies += 1;
-                    on_reply(message);
+                    on_reply(RawReply::Message(message));
                 }
-                Step::Restarted => on_restart(),
+                Step::Restarted => {
+                    replies = 0;
+                    on_reply(RawReply::Restarted);
+                }
                 Step::Complete { interrupted } => {
                     outcome = Some(Ok(Completion {
                         interrupted,

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::*;
 use netlink_packet_core::{NetlinkFlags, NetlinkMessage, NetlinkPayload, RawPayload};
-use netlink_proto::blocking::Connection;
+use netlink_proto::blocking::{Connection, RawReply};
 use netlink_proto::{
     DatagramInfo, Engine, Error, Event, InterruptPolicy, Output, RequestOptions,
 };
@@ -40,8 +40,11 @@ fn link_dump_sees_the_links_ip_created() {
             .request_raw(
                 getlink(0).to_bytes(),
                 RequestOptions::dump(),
-                |raw| zero_copy.push(link_name(raw.payload)),
-                || {},
+                |reply| {
+                    if let RawReply::Message(raw) = reply {
+                        zero_copy.push(link_name(raw.payload))
+                    }
+                },
             )
             .unwrap();
         assert_eq!(completion.replies, 4);
@@ -223,35 +226,37 @@ fn interrupted_dump_is_reported_or_retried() {
                         ip("link add late0 type veth peer name late1");
                     }
                 },
-                || {},
             )
             .unwrap();
         assert!(completion.interrupted, "a link added mid-dump must mark it NLM_F_DUMP_INTR");
 
         let mut changed = false;
         let mut restarts = 0;
-        let last_attempt = std::cell::Cell::new(0);
+        let mut last_attempt = 0;
         let options = RequestOptions::dump().on_interrupt(InterruptPolicy::Retry(3));
         let completion = connection
             .request_raw(
                 getlink(0).to_bytes(),
                 options,
-                |_| {
-                    last_attempt.set(last_attempt.get() + 1);
-                    if !changed {
-                        changed = true;
-                        ip("link add late2 type veth peer name late3");
+                |reply| match reply {
+                    RawReply::Message(_) => {
+                        last_attempt += 1;
+                        if !changed {
+                            changed = true;
+                            ip("link add late2 type veth peer name late3");
+                        }
                     }
-                },
-                || {
-                    restarts += 1;
-                    last_attempt.set(0);
+                    RawReply::Restarted => {
+                        restarts += 1;
+                        last_attempt = 0;
+                    }
                 },
             )
             .unwrap();
         assert_eq!(restarts, 1);
         assert!(!completion.interrupted);
-        assert_eq!(last_attempt.get(), ip_link_names().len(), "the retried dump is complete");
+        assert_eq!(completion.replies, last_attempt);
+        assert_eq!(last_attempt, ip_link_names().len(), "the retried dump is complete");
 
         // Through the owned iterator with Retry the caller sees one whole dump.
         let options = RequestOptions::dump().on_interrupt(InterruptPolicy::Retry(3));
