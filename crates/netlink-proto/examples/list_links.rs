@@ -113,14 +113,10 @@ fn main() -> ExitCode {
     .to_vec();
     request.extend([0u8; IFINFOMSG_LEN]);
     let mut lines = Vec::new();
-    let result = connection.request_raw(
-        request,
-        RequestOptions::dump(),
-        |reply| match reply {
-            RawReply::Message(message) => lines.push(describe(message)),
-            RawReply::Restarted => lines.clear(),
-        },
-    );
+    let result = connection.request_raw(request, RequestOptions::dump(), |reply| match reply {
+        RawReply::Message(message) => lines.push(describe(message)),
+        RawReply::Restarted => lines.clear(),
+    });
     if let Err(error) = result {
         eprintln!("list_links: {error}");
         return ExitCode::FAILURE;

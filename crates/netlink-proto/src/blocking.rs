@@ -8,8 +8,7 @@ use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
 use netlink_packet_core::{
-    DecodeError, NetlinkDeserializable, NetlinkMessage, NetlinkSerializable,
-    RawMessage,
+    DecodeError, NetlinkDeserializable, NetlinkMessage, NetlinkSerializable, RawMessage,
 };
 use netlink_sys::{Protocol, Socket};
 
@@ -79,7 +78,10 @@ impl Connection {
     }
 
     /// Opens the socket inside network namespace `ns`.
-    pub fn new_in_namespace(protocol: Protocol, ns: &netlink_sys::Namespace) -> Result<Self, Error> {
+    pub fn new_in_namespace(
+        protocol: Protocol,
+        ns: &netlink_sys::Namespace,
+    ) -> Result<Self, Error> {
         Self::from_socket(Socket::new_in_namespace(protocol, ns)?)
     }
 
@@ -227,7 +229,9 @@ impl Connection {
             self.flush()?;
             let outputs = self.receive_one()?;
             for (id, step) in outputs {
-                let Some(i) = index_of(&ids, id) else { continue };
+                let Some(i) = index_of(&ids, id) else {
+                    continue;
+                };
                 if results[i].is_some() {
                     continue;
                 }
@@ -349,7 +353,10 @@ impl Connection {
         } = self;
         for output in engine.receive(rx, info) {
             match output {
-                Output::Reply { id: for_id, message } if for_id == id => sink(Step::Reply(message)),
+                Output::Reply {
+                    id: for_id,
+                    message,
+                } if for_id == id => sink(Step::Reply(message)),
                 Output::Complete {
                     id: for_id,
                     interrupted,

@@ -324,8 +324,7 @@ impl Engine {
                 break;
             }
             let batch_len = out.len() - start_len;
-            if batch_len > 0 && batch_len + align(front.bytes.len()) > self.config.max_batch_bytes
-            {
+            if batch_len > 0 && batch_len + align(front.bytes.len()) > self.config.max_batch_bytes {
                 break;
             }
             let Some(mut request) = self.queue.pop_front() else {
@@ -334,10 +333,8 @@ impl Engine {
             request.seq = self.allocate_seq();
             request.attempts += 1;
             request.interrupted = false;
-            let mut flags = NetlinkFlags::from_bits(u16::from_ne_bytes([
-                request.bytes[6],
-                request.bytes[7],
-            ]));
+            let mut flags =
+                NetlinkFlags::from_bits(u16::from_ne_bytes([request.bytes[6], request.bytes[7]]));
             flags |= NetlinkFlags::REQUEST;
             flags |= match request.kind {
                 RequestKind::Do => NetlinkFlags::ACK,
@@ -374,7 +371,11 @@ impl Engine {
 
     /// Processes one received datagram; the iterator yields what each of its
     /// messages means. Messages are borrowed from `datagram`, never copied.
-    pub fn receive<'e, 'a>(&'e mut self, datagram: &'a [u8], info: DatagramInfo) -> Receive<'e, 'a> {
+    pub fn receive<'e, 'a>(
+        &'e mut self,
+        datagram: &'a [u8],
+        info: DatagramInfo,
+    ) -> Receive<'e, 'a> {
         Receive {
             engine: self,
             messages: MessageIter::new(datagram),
@@ -526,6 +527,7 @@ impl Engine {
                         error: Error::Kernel {
                             request: request.info(),
                             error,
+                            request_message: request.bytes,
                         },
                     },
                     Err(error) => Output::Failed {
@@ -615,6 +617,7 @@ impl Engine {
                         request_payload: Vec::new(),
                         ext_ack: done.ext_ack,
                     },
+                    request_message: request.bytes,
                 },
             };
         }

@@ -38,6 +38,10 @@ pub enum Error {
         request: RequestInfo,
         /// The kernel's answer, extended ACK included.
         error: ErrorMessage,
+        /// The request exactly as it was sent, so that the extended ACK's
+        /// offset can be mapped to an attribute path by code that knows the
+        /// protocol (see [`Error::offending_attribute`]).
+        request_message: Vec<u8>,
     },
     /// A reply could not be decoded; its offset is counted from the start of
     /// the datagram that carried it.
@@ -92,6 +96,28 @@ impl Error {
         match self {
             Error::Kernel { error, .. } => error.ext_message(),
             _ => None,
+        }
+    }
+
+    /// The chain of attributes (number and offset, outermost first) that
+    /// the kernel's extended ACK points at, given the size of the protocol's
+    /// fixed header after `nlmsghdr` (16 for `ifinfomsg`, 4 for generic
+    /// netlink, ...). Empty when the kernel named no offset.
+    pub fn offending_attribute(&self, fixed_header_len: usize) -> Vec<(u16, usize)> {
+        match self {
+            Error::Kernel {
+                error,
+                request_message,
+                ..
+            } => match error.ext_offset() {
+                Some(offset) => netlink_packet_core::nla::attribute_chain_at(
+                    request_message,
+                    netlink_packet_core::NetlinkHeader::LEN + fixed_header_len,
+                    offset as usize,
+                ),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
         }
     }
 

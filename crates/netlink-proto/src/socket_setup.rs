@@ -27,7 +27,10 @@ pub(crate) fn prepare_socket(socket: &mut Socket) -> Result<u32, Error> {
     let _ = socket.set_ext_ack(true);
     socket.set_pktinfo(true)?;
     // SO_RCVBUFFORCE needs CAP_NET_ADMIN; SO_RCVBUF is capped by rmem_max.
-    if socket.set_recv_buffer_size_force(SOCKET_RECV_BUFFER).is_err() {
+    if socket
+        .set_recv_buffer_size_force(SOCKET_RECV_BUFFER)
+        .is_err()
+    {
         let _ = socket.set_recv_buffer_size(SOCKET_RECV_BUFFER);
     }
     Ok(port_id)

@@ -97,7 +97,9 @@ fn feed(engine: &mut Engine, datagram: &[u8], info: DatagramInfo) -> Vec<Seen> {
         .receive(datagram, info)
         .map(|o| match o {
             Output::Reply { id: i, .. } => Seen::Reply(id(i)),
-            Output::Complete { id: i, interrupted, .. } => Seen::Complete(id(i), interrupted),
+            Output::Complete {
+                id: i, interrupted, ..
+            } => Seen::Complete(id(i), interrupted),
             Output::Failed { id: i, error } => Seen::Failed(id(i), error.to_string()),
             Output::Restarted { id: i } => Seen::Restarted(id(i)),
             Output::Event { .. } => Seen::Event,
@@ -112,8 +114,12 @@ fn feed(engine: &mut Engine, datagram: &[u8], info: DatagramInfo) -> Vec<Seen> {
 fn request_flags_and_sequence_numbers_are_set() {
     let mut engine = engine();
     let now = Instant::now();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), now).unwrap();
-    engine.submit(request(RTM_NEWLINK), RequestOptions::request(), now).unwrap();
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), now)
+        .unwrap();
+    engine
+        .submit(request(RTM_NEWLINK), RequestOptions::request(), now)
+        .unwrap();
     let mut out = Vec::new();
     assert_eq!(engine.poll_transmit(&mut out), 2, "both go in one datagram");
     let headers: Vec<NetlinkHeader> = netlink_packet_core::MessageIter::new(&out)
@@ -129,13 +135,21 @@ fn request_flags_and_sequence_numbers_are_set() {
 #[test]
 fn dump_replies_then_done() {
     let mut engine = engine();
-    let id = engine.submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now()).unwrap();
+    let id = engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
     let mut datagram = message(RTM_NEWLINK, 0x2, seq, PORT, &[0; 16]);
     datagram.extend(message(RTM_NEWLINK, 0x2, seq, PORT, &[0; 16]));
-    assert_eq!(feed(&mut engine, &datagram, DatagramInfo::KERNEL), [Seen::Reply(0), Seen::Reply(0)]);
+    assert_eq!(
+        feed(&mut engine, &datagram, DatagramInfo::KERNEL),
+        [Seen::Reply(0), Seen::Reply(0)]
+    );
     assert!(engine.is_pending(id));
-    assert_eq!(feed(&mut engine, &done(seq, 0, 0), DatagramInfo::KERNEL), [Seen::Complete(0, false)]);
+    assert_eq!(
+        feed(&mut engine, &done(seq, 0, 0), DatagramInfo::KERNEL),
+        [Seen::Complete(0, false)]
+    );
     assert!(!engine.is_pending(id));
     assert_eq!(engine.in_flight(), 0);
 }
@@ -143,9 +157,19 @@ fn dump_replies_then_done() {
 #[test]
 fn errors_carry_the_extended_ack() {
     let mut engine = engine();
-    engine.submit(request(RTM_NEWLINK), RequestOptions::request(), Instant::now()).unwrap();
+    engine
+        .submit(
+            request(RTM_NEWLINK),
+            RequestOptions::request(),
+            Instant::now(),
+        )
+        .unwrap();
     let seq = transmit(&mut engine)[0];
-    let seen = feed(&mut engine, &error(seq, -95, Some("Unknown device type")), DatagramInfo::KERNEL);
+    let seen = feed(
+        &mut engine,
+        &error(seq, -95, Some("Unknown device type")),
+        DatagramInfo::KERNEL,
+    );
     assert_eq!(
         seen,
         [Seen::Failed(
@@ -154,44 +178,81 @@ fn errors_carry_the_extended_ack() {
         )]
     );
     // An ACK completes a "do" request.
-    engine.submit(request(RTM_NEWLINK), RequestOptions::request(), Instant::now()).unwrap();
+    engine
+        .submit(
+            request(RTM_NEWLINK),
+            RequestOptions::request(),
+            Instant::now(),
+        )
+        .unwrap();
     let seq = transmit(&mut engine)[0];
-    assert_eq!(feed(&mut engine, &error(seq, 0, None), DatagramInfo::KERNEL), [Seen::Complete(1, false)]);
+    assert_eq!(
+        feed(&mut engine, &error(seq, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(1, false)]
+    );
 }
 
 #[test]
 fn a_dump_that_fails_midway_is_an_error() {
     let mut engine = engine();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now()).unwrap();
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
     let seen = feed(&mut engine, &done(seq, 0, -16), DatagramInfo::KERNEL);
-    assert!(matches!(&seen[0], Seen::Failed(0, text) if text.contains("EBUSY")), "{seen:?}");
+    assert!(
+        matches!(&seen[0], Seen::Failed(0, text) if text.contains("EBUSY")),
+        "{seen:?}"
+    );
 }
 
 #[test]
 fn notifications_are_events_not_replies() {
     let mut engine = engine();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now()).unwrap();
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
     // Caused by another process: its port id, its sequence number.
     let foreign = message(RTM_NEWLINK, 0, seq, 777, &[0; 16]);
-    assert_eq!(feed(&mut engine, &foreign, DatagramInfo::KERNEL), [Seen::Event]);
+    assert_eq!(
+        feed(&mut engine, &foreign, DatagramInfo::KERNEL),
+        [Seen::Event]
+    );
     // A multicast copy, even with our own seq and port (NETLINK_PKTINFO says so).
     let ours = message(RTM_NEWLINK, 0, seq, PORT, &[0; 16]);
-    let multicast = DatagramInfo { sender_port: 0, group: Some(1) };
+    let multicast = DatagramInfo {
+        sender_port: 0,
+        group: Some(1),
+    };
     assert_eq!(feed(&mut engine, &ours, multicast), [Seen::Event]);
     // Kernel-originated: seq 0, port 0.
-    assert_eq!(feed(&mut engine, &message(RTM_NEWLINK, 0, 0, 0, &[0; 16]), DatagramInfo::KERNEL), [Seen::Event]);
+    assert_eq!(
+        feed(
+            &mut engine,
+            &message(RTM_NEWLINK, 0, 0, 0, &[0; 16]),
+            DatagramInfo::KERNEL
+        ),
+        [Seen::Event]
+    );
     assert_eq!(engine.in_flight(), 1);
 }
 
 #[test]
 fn datagrams_not_from_the_kernel_are_dropped() {
     let mut engine = engine();
-    let id = engine.submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now()).unwrap();
+    let id = engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
-    let forged = DatagramInfo { sender_port: 31337, group: None };
-    assert_eq!(feed(&mut engine, &done(seq, 0, 0), forged), [Seen::Dropped(31337)]);
+    let forged = DatagramInfo {
+        sender_port: 31337,
+        group: None,
+    };
+    assert_eq!(
+        feed(&mut engine, &done(seq, 0, 0), forged),
+        [Seen::Dropped(31337)]
+    );
     assert!(engine.is_pending(id));
 }
 
@@ -199,10 +260,20 @@ fn datagrams_not_from_the_kernel_are_dropped() {
 fn one_dump_at_a_time_in_order() {
     let mut engine = engine();
     let now = Instant::now();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), now).unwrap();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), now).unwrap();
-    engine.submit(request(RTM_NEWLINK), RequestOptions::request(), now).unwrap();
-    assert_eq!(transmit(&mut engine), [1], "the second dump waits, and what follows it too");
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), now)
+        .unwrap();
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), now)
+        .unwrap();
+    engine
+        .submit(request(RTM_NEWLINK), RequestOptions::request(), now)
+        .unwrap();
+    assert_eq!(
+        transmit(&mut engine),
+        [1],
+        "the second dump waits, and what follows it too"
+    );
     assert_eq!(engine.queued(), 2);
     feed(&mut engine, &done(1, 0, 0), DatagramInfo::KERNEL);
     assert_eq!(transmit(&mut engine), [2, 3]);
@@ -210,12 +281,25 @@ fn one_dump_at_a_time_in_order() {
 
 #[test]
 fn in_flight_and_batch_limits() {
-    let mut engine = Engine::new(EngineConfig { max_in_flight: 3, max_batch_bytes: 64 });
+    let mut engine = Engine::new(EngineConfig {
+        max_in_flight: 3,
+        max_batch_bytes: 64,
+    });
     engine.set_port_id(PORT);
     for _ in 0..5 {
-        engine.submit(request(RTM_NEWLINK), RequestOptions::request(), Instant::now()).unwrap();
+        engine
+            .submit(
+                request(RTM_NEWLINK),
+                RequestOptions::request(),
+                Instant::now(),
+            )
+            .unwrap();
     }
-    assert_eq!(transmit(&mut engine).len(), 2, "64 bytes hold two 32-byte requests");
+    assert_eq!(
+        transmit(&mut engine).len(),
+        2,
+        "64 bytes hold two 32-byte requests"
+    );
     assert_eq!(transmit(&mut engine).len(), 1, "in-flight limit of 3");
     assert_eq!(transmit(&mut engine).len(), 0);
     feed(&mut engine, &error(1, 0, None), DatagramInfo::KERNEL);
@@ -226,28 +310,49 @@ fn in_flight_and_batch_limits() {
 fn interrupted_dump_reported_or_retried() {
     // Report: data delivered, completion marked interrupted.
     let mut engine = engine();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now()).unwrap();
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
     let intr = message(RTM_NEWLINK, 0x12, seq, PORT, &[0; 16]);
-    assert_eq!(feed(&mut engine, &intr, DatagramInfo::KERNEL), [Seen::Reply(0)]);
-    assert_eq!(feed(&mut engine, &done(seq, 0x10, 0), DatagramInfo::KERNEL), [Seen::Complete(0, true)]);
+    assert_eq!(
+        feed(&mut engine, &intr, DatagramInfo::KERNEL),
+        [Seen::Reply(0)]
+    );
+    assert_eq!(
+        feed(&mut engine, &done(seq, 0x10, 0), DatagramInfo::KERNEL),
+        [Seen::Complete(0, true)]
+    );
 
     // Retry(1): one restart with a new sequence number, then give up.
     let options = RequestOptions::dump().on_interrupt(InterruptPolicy::Retry(1));
-    engine.submit(request(RTM_GETLINK), options, Instant::now()).unwrap();
+    engine
+        .submit(request(RTM_GETLINK), options, Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
-    assert_eq!(feed(&mut engine, &done(seq, 0x10, 0), DatagramInfo::KERNEL), [Seen::Restarted(1)]);
+    assert_eq!(
+        feed(&mut engine, &done(seq, 0x10, 0), DatagramInfo::KERNEL),
+        [Seen::Restarted(1)]
+    );
     let seq2 = transmit(&mut engine)[0];
     assert_ne!(seq, seq2);
     let seen = feed(&mut engine, &done(seq2, 0x10, 0), DatagramInfo::KERNEL);
-    assert!(matches!(&seen[0], Seen::Failed(1, t) if t.contains("interrupted by concurrent changes 2 times")), "{seen:?}");
+    assert!(
+        matches!(&seen[0], Seen::Failed(1, t) if t.contains("interrupted by concurrent changes 2 times")),
+        "{seen:?}"
+    );
     // A clean attempt after a restart completes normally.
     let options = RequestOptions::dump().on_interrupt(InterruptPolicy::Retry(3));
-    engine.submit(request(RTM_GETLINK), options, Instant::now()).unwrap();
+    engine
+        .submit(request(RTM_GETLINK), options, Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
     feed(&mut engine, &done(seq, 0x10, 0), DatagramInfo::KERNEL);
     let seq = transmit(&mut engine)[0];
-    assert_eq!(feed(&mut engine, &done(seq, 0, 0), DatagramInfo::KERNEL), [Seen::Complete(2, false)]);
+    assert_eq!(
+        feed(&mut engine, &done(seq, 0, 0), DatagramInfo::KERNEL),
+        [Seen::Complete(2, false)]
+    );
 }
 
 #[test]
@@ -257,32 +362,54 @@ fn timeouts_fail_requests_and_late_answers_are_stale() {
     let options = RequestOptions::request().timeout(Duration::from_millis(100));
     engine.submit(request(RTM_NEWLINK), options, start).unwrap();
     let seq = transmit(&mut engine)[0];
-    assert_eq!(engine.next_deadline(), Some(start + Duration::from_millis(100)));
+    assert_eq!(
+        engine.next_deadline(),
+        Some(start + Duration::from_millis(100))
+    );
     assert!(engine.expire(start + Duration::from_millis(99)).is_empty());
     let expired = engine.expire(start + Duration::from_millis(100));
     assert!(matches!(&expired[..], [(_, Error::TimedOut { .. })]));
-    assert_eq!(feed(&mut engine, &error(seq, 0, None), DatagramInfo::KERNEL), [Seen::Stale]);
+    assert_eq!(
+        feed(&mut engine, &error(seq, 0, None), DatagramInfo::KERNEL),
+        [Seen::Stale]
+    );
 }
 
 #[test]
 fn a_cancelled_dump_keeps_its_slot_until_done() {
     let mut engine = engine();
     let now = Instant::now();
-    let first = engine.submit(request(RTM_GETLINK), RequestOptions::dump(), now).unwrap();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), now).unwrap();
+    let first = engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), now)
+        .unwrap();
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), now)
+        .unwrap();
     assert_eq!(transmit(&mut engine), [1]);
     engine.cancel(first);
-    assert_eq!(transmit(&mut engine), Vec::<u32>::new(), "the kernel is still dumping");
+    assert_eq!(
+        transmit(&mut engine),
+        Vec::<u32>::new(),
+        "the kernel is still dumping"
+    );
     let reply = message(RTM_NEWLINK, 0x2, 1, PORT, &[0; 16]);
-    assert_eq!(feed(&mut engine, &reply, DatagramInfo::KERNEL), [Seen::Stale]);
-    assert_eq!(feed(&mut engine, &done(1, 0, 0), DatagramInfo::KERNEL), [Seen::Stale]);
+    assert_eq!(
+        feed(&mut engine, &reply, DatagramInfo::KERNEL),
+        [Seen::Stale]
+    );
+    assert_eq!(
+        feed(&mut engine, &done(1, 0, 0), DatagramInfo::KERNEL),
+        [Seen::Stale]
+    );
     assert_eq!(transmit(&mut engine), [2]);
 }
 
 #[test]
 fn a_reply_with_broken_framing_fails_its_request() {
     let mut engine = engine();
-    engine.submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now()).unwrap();
+    engine
+        .submit(request(RTM_GETLINK), RequestOptions::dump(), Instant::now())
+        .unwrap();
     let seq = transmit(&mut engine)[0];
     let mut datagram = message(RTM_NEWLINK, 0x2, seq, PORT, &[0; 16]);
     let mut broken = message(RTM_NEWLINK, 0x2, seq, PORT, &[0; 16]);
@@ -290,19 +417,29 @@ fn a_reply_with_broken_framing_fails_its_request() {
     datagram.extend(&broken);
     let seen = feed(&mut engine, &datagram, DatagramInfo::KERNEL);
     assert_eq!(seen[0], Seen::Reply(0));
-    assert!(matches!(&seen[1], Seen::Failed(0, t) if t.contains("at offset 32")), "{seen:?}");
+    assert!(
+        matches!(&seen[1], Seen::Failed(0, t) if t.contains("at offset 32")),
+        "{seen:?}"
+    );
     assert_eq!(engine.in_flight(), 0);
     // Garbage no request can own is reported, not swallowed.
-    assert_eq!(feed(&mut engine, &[1, 2, 3], DatagramInfo::KERNEL), [Seen::Invalid]);
+    assert_eq!(
+        feed(&mut engine, &[1, 2, 3], DatagramInfo::KERNEL),
+        [Seen::Invalid]
+    );
 }
 
 #[test]
 fn malformed_requests_are_refused() {
     let mut engine = engine();
-    assert!(engine.submit(vec![1, 2, 3], RequestOptions::request(), Instant::now()).is_err());
+    assert!(engine
+        .submit(vec![1, 2, 3], RequestOptions::request(), Instant::now())
+        .is_err());
     let mut two = request(RTM_NEWLINK);
     two.extend(request(RTM_NEWLINK));
-    assert!(engine.submit(two, RequestOptions::request(), Instant::now()).is_err());
+    assert!(engine
+        .submit(two, RequestOptions::request(), Instant::now())
+        .is_err());
 }
 
 mod arbitrary {

@@ -8,9 +8,7 @@ use std::time::Duration;
 use common::*;
 use netlink_packet_core::{NetlinkFlags, NetlinkMessage, NetlinkPayload, RawPayload};
 use netlink_proto::blocking::{Connection, RawReply};
-use netlink_proto::{
-    DatagramInfo, Engine, Error, Event, InterruptPolicy, Output, RequestOptions,
-};
+use netlink_proto::{DatagramInfo, Engine, Error, Event, InterruptPolicy, Output, RequestOptions};
 use netlink_sys::{Protocol, Socket, SocketAddr};
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -37,15 +35,11 @@ fn link_dump_sees_the_links_ip_created() {
         // The zero-copy path sees the same, straight from the receive buffer.
         let mut zero_copy = Vec::new();
         let completion = connection
-            .request_raw(
-                getlink(0).to_bytes(),
-                RequestOptions::dump(),
-                |reply| {
-                    if let RawReply::Message(raw) = reply {
-                        zero_copy.push(link_name(raw.payload))
-                    }
-                },
-            )
+            .request_raw(getlink(0).to_bytes(), RequestOptions::dump(), |reply| {
+                if let RawReply::Message(raw) = reply {
+                    zero_copy.push(link_name(raw.payload))
+                }
+            })
             .unwrap();
         assert_eq!(completion.replies, 4);
         assert!(!completion.interrupted);
@@ -62,11 +56,22 @@ fn unknown_link_kind_error_carries_the_kernel_message() {
             .unwrap_err();
         assert_eq!(error.errno(), Some(95));
         assert_eq!(error.kernel_message(), Some("Unknown device type"));
-        let Error::Kernel { request, error: answer } = &error else {
+        let Error::Kernel {
+            request,
+            error: answer,
+            request_message,
+        } = &error
+        else {
             panic!("not a kernel error: {error:?}");
         };
         assert_eq!(request.message_type, RTM_NEWLINK);
-        assert_eq!(answer.request_header.sequence_number, request.sequence_number);
+        let sent = newlink("x0", "nosuchkind").to_bytes();
+        assert_eq!(request_message[16..], sent[16..], "the request as sent");
+        assert_eq!(request_message[8..12], request.sequence_number.to_ne_bytes());
+        assert_eq!(
+            answer.request_header.sequence_number,
+            request.sequence_number
+        );
         assert!(
             error
                 .to_string()
@@ -75,9 +80,32 @@ fn unknown_link_kind_error_carries_the_kernel_message() {
         );
         // The connection goes on working after an error.
         assert_eq!(
-            connection.request_all(&getlink(0), RequestOptions::dump()).unwrap().len(),
+            connection
+                .request_all(&getlink(0), RequestOptions::dump())
+                .unwrap()
+                .len(),
             1
         );
+    });
+}
+
+#[test]
+fn extended_ack_offset_maps_to_the_attribute() {
+    in_new_netns(|| {
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        // IFLA_MTU (4) with a 2-byte value after IFLA_IFNAME: policy violation.
+        let mut bytes = ifinfomsg(0);
+        let mut w = netlink_packet_core::nla::NlaWriter::new(&mut bytes);
+        w.put_str(IFLA_IFNAME, "x1");
+        w.put_raw(4, &[0, 5]);
+        let request = NetlinkMessage::from_inner(RawPayload { message_type: RTM_NEWLINK, bytes });
+        let error = connection
+            .request_all(&request, RequestOptions::request())
+            .unwrap_err();
+        assert_eq!(error.kernel_message(), Some("Attribute failed policy validation"));
+        // nlmsghdr 16 + ifinfomsg 16 + IFLA_IFNAME 8: IFLA_MTU at 40.
+        assert_eq!(error.offending_attribute(16), [(4, 40)]);
+        assert!(error.to_string().contains("offending attribute at offset 40"), "{error}");
     });
 }
 
@@ -94,7 +122,10 @@ fn multicast_subscription_sees_links_ip_creates() {
                 .unwrap()
             {
                 Some(Event::Message(message)) => {
-                    assert_eq!(message.header.port_id, 0, "sent by the kernel on ip's behalf? {message:?}");
+                    assert_eq!(
+                        message.header.port_id, 0,
+                        "sent by the kernel on ip's behalf? {message:?}"
+                    );
                     seen.push(name_of(&message));
                 }
                 Some(other) => panic!("unexpected event {other:?}"),
@@ -124,7 +155,10 @@ fn overrun_is_an_explicit_event() {
                 Event::Invalid(e) => panic!("{e}"),
             }
         }
-        assert!(overrun, "100 links created, {messages} events read, no overrun");
+        assert!(
+            overrun,
+            "100 links created, {messages} events read, no overrun"
+        );
         assert!(messages < 200, "events were lost, yet {messages} arrived");
     });
 }
@@ -137,7 +171,9 @@ fn bounded_event_queue_reports_loss_instead_of_growing() {
         connection.set_event_queue_limit(4);
         ip_batch(&veth_pairs("q", 10));
         // A dump pumps the socket while events pile up unread.
-        connection.request_all(&getlink(0), RequestOptions::dump()).unwrap();
+        connection
+            .request_all(&getlink(0), RequestOptions::dump())
+            .unwrap();
         let mut events = Vec::new();
         while let Some(event) = connection
             .next_event::<RawPayload>(Some(Duration::from_millis(300)))
@@ -146,7 +182,13 @@ fn bounded_event_queue_reports_loss_instead_of_growing() {
             events.push(event);
         }
         let first_overrun = events.iter().position(Event::is_overrun);
-        assert_eq!(first_overrun, Some(4), "{} events: {:?}", events.len(), events.iter().map(Event::is_overrun).collect::<Vec<_>>());
+        assert_eq!(
+            first_overrun,
+            Some(4),
+            "{} events: {:?}",
+            events.len(),
+            events.iter().map(Event::is_overrun).collect::<Vec<_>>()
+        );
     });
 }
 
@@ -181,7 +223,11 @@ fn forged_datagrams_from_userspace_are_dropped() {
         let mut engine = Engine::default();
         engine.set_port_id(addr.port_id());
         let id = engine
-            .submit(getlink(0).to_bytes(), RequestOptions::dump(), std::time::Instant::now())
+            .submit(
+                getlink(0).to_bytes(),
+                RequestOptions::dump(),
+                std::time::Instant::now(),
+            )
             .unwrap();
         let mut out = Vec::new();
         engine.poll_transmit(&mut out); // registered, deliberately not sent
@@ -199,11 +245,23 @@ fn forged_datagrams_from_userspace_are_dropped() {
         forger.send_to(&done.to_bytes(), &addr, 0).unwrap();
         let mut buf = Vec::new();
         let info = socket.recv_datagram(&mut buf).unwrap();
-        assert_eq!(info.sender.port_id(), forger.local_addr().unwrap().port_id());
+        assert_eq!(
+            info.sender.port_id(),
+            forger.local_addr().unwrap().port_id()
+        );
         let outputs: Vec<Output<'_>> = engine
-            .receive(&buf, DatagramInfo { sender_port: info.sender.port_id(), group: info.group })
+            .receive(
+                &buf,
+                DatagramInfo {
+                    sender_port: info.sender.port_id(),
+                    group: info.group,
+                },
+            )
             .collect();
-        assert!(matches!(outputs[..], [Output::Dropped { .. }]), "{outputs:?}");
+        assert!(
+            matches!(outputs[..], [Output::Dropped { .. }]),
+            "{outputs:?}"
+        );
         assert!(engine.is_pending(id));
     });
 }
@@ -217,46 +275,45 @@ fn interrupted_dump_is_reported_or_retried() {
 
         let mut changed = false;
         let completion = connection
-            .request_raw(
-                getlink(0).to_bytes(),
-                RequestOptions::dump(),
-                |_| {
-                    if !changed {
-                        changed = true;
-                        ip("link add late0 type veth peer name late1");
-                    }
-                },
-            )
+            .request_raw(getlink(0).to_bytes(), RequestOptions::dump(), |_| {
+                if !changed {
+                    changed = true;
+                    ip("link add late0 type veth peer name late1");
+                }
+            })
             .unwrap();
-        assert!(completion.interrupted, "a link added mid-dump must mark it NLM_F_DUMP_INTR");
+        assert!(
+            completion.interrupted,
+            "a link added mid-dump must mark it NLM_F_DUMP_INTR"
+        );
 
         let mut changed = false;
         let mut restarts = 0;
         let mut last_attempt = 0;
         let options = RequestOptions::dump().on_interrupt(InterruptPolicy::Retry(3));
         let completion = connection
-            .request_raw(
-                getlink(0).to_bytes(),
-                options,
-                |reply| match reply {
-                    RawReply::Message(_) => {
-                        last_attempt += 1;
-                        if !changed {
-                            changed = true;
-                            ip("link add late2 type veth peer name late3");
-                        }
+            .request_raw(getlink(0).to_bytes(), options, |reply| match reply {
+                RawReply::Message(_) => {
+                    last_attempt += 1;
+                    if !changed {
+                        changed = true;
+                        ip("link add late2 type veth peer name late3");
                     }
-                    RawReply::Restarted => {
-                        restarts += 1;
-                        last_attempt = 0;
-                    }
-                },
-            )
+                }
+                RawReply::Restarted => {
+                    restarts += 1;
+                    last_attempt = 0;
+                }
+            })
             .unwrap();
         assert_eq!(restarts, 1);
         assert!(!completion.interrupted);
         assert_eq!(completion.replies, last_attempt);
-        assert_eq!(last_attempt, ip_link_names().len(), "the retried dump is complete");
+        assert_eq!(
+            last_attempt,
+            ip_link_names().len(),
+            "the retried dump is complete"
+        );
 
         // Through the owned iterator with Retry the caller sees one whole dump.
         let options = RequestOptions::dump().on_interrupt(InterruptPolicy::Retry(3));
@@ -297,7 +354,10 @@ fn batch_answers_each_request_in_order() {
             })
             .collect();
         assert_eq!(answered, indexes);
-        assert_eq!(results.last().unwrap().as_ref().unwrap().len(), indexes.len());
+        assert_eq!(
+            results.last().unwrap().as_ref().unwrap().len(),
+            indexes.len()
+        );
     });
 }
 
@@ -312,9 +372,17 @@ fn unanswered_request_times_out() {
     let mut connection = Connection::from_socket(socket).unwrap();
     let started = std::time::Instant::now();
     let error = connection
-        .request_all(&getlink(0), RequestOptions::request().timeout(Duration::from_millis(200)))
+        .request_all(
+            &getlink(0),
+            RequestOptions::request().timeout(Duration::from_millis(200)),
+        )
         .unwrap_err();
     assert!(matches!(error, Error::TimedOut { .. }), "{error}");
     assert!(started.elapsed() >= Duration::from_millis(200));
-    assert!(error.to_string().starts_with("no answer within 200ms [request type 18 seq 1]"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("no answer within 200ms [request type 18 seq 1]"),
+        "{error}"
+    );
 }

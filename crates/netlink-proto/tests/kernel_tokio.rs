@@ -107,7 +107,11 @@ fn event_stream_sees_links_ip_creates() {
     in_new_netns(|| {
         let (connection, _handle, mut events) =
             new_connection::<RawPayload>(Protocol::Route).unwrap();
-        connection.socket().unwrap().add_membership(RTNLGRP_LINK).unwrap();
+        connection
+            .socket()
+            .unwrap()
+            .add_membership(RTNLGRP_LINK)
+            .unwrap();
         let rt = runtime();
         rt.spawn(connection);
         ip("link add v0 type veth peer name v1");
@@ -134,8 +138,16 @@ fn overrun_is_an_explicit_event() {
     in_new_netns(|| {
         let (connection, _handle, mut events) =
             new_connection::<RawPayload>(Protocol::Route).unwrap();
-        connection.socket().unwrap().add_membership(RTNLGRP_LINK).unwrap();
-        connection.socket().unwrap().set_recv_buffer_size(0).unwrap();
+        connection
+            .socket()
+            .unwrap()
+            .add_membership(RTNLGRP_LINK)
+            .unwrap();
+        connection
+            .socket()
+            .unwrap()
+            .set_recv_buffer_size(0)
+            .unwrap();
         let rt = runtime();
         // Burst while the connection is not yet running: the kernel overflows
         // the tiny receive buffer and reports ENOBUFS.
@@ -151,7 +163,10 @@ fn overrun_is_an_explicit_event() {
             }
             false
         });
-        assert!(overrun, "100 link events into a minimal buffer, no overrun reported");
+        assert!(
+            overrun,
+            "100 link events into a minimal buffer, no overrun reported"
+        );
     });
 }
 
@@ -165,7 +180,11 @@ fn slow_event_reader_gets_an_overrun_not_unbounded_memory() {
         let socket = Socket::new(Protocol::Route).unwrap();
         let (connection, _handle, mut events) =
             new_connection_with::<RawPayload>(socket, config).unwrap();
-        connection.socket().unwrap().add_membership(RTNLGRP_LINK).unwrap();
+        connection
+            .socket()
+            .unwrap()
+            .add_membership(RTNLGRP_LINK)
+            .unwrap();
         let rt = runtime();
         rt.spawn(connection);
         ip_batch(&veth_pairs("s", 10));
@@ -238,7 +257,10 @@ fn abandoning_a_dump_does_not_disturb_the_next_request() {
         let (connection, handle, _events) = new_connection::<RawPayload>(Protocol::Route).unwrap();
         runtime().block_on(async move {
             tokio::spawn(connection);
-            let mut first = handle.request(getlink(0), RequestOptions::dump()).await.unwrap();
+            let mut first = handle
+                .request(getlink(0), RequestOptions::dump())
+                .await
+                .unwrap();
             assert!(first.next().await.unwrap().is_ok());
             drop(first);
             let replies: Vec<_> = handle

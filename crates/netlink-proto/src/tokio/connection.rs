@@ -158,7 +158,9 @@ impl SocketState {
         }
         match self {
             SocketState::Registered(socket) => Ok(socket),
-            _ => Err(io::Error::other("the netlink socket could not be registered")),
+            _ => Err(io::Error::other(
+                "the netlink socket could not be registered",
+            )),
         }
     }
 }
@@ -307,7 +309,9 @@ impl Connection {
                 } => pending.push_back((id, Delivery::Complete { interrupted })),
                 Output::Failed { id, error } => pending.push_back((id, Delivery::Failed(error))),
                 Output::Restarted { id } => pending.push_back((id, Delivery::Restarted)),
-                Output::Event { message, .. } => events.push(RawEvent::Message(message.bytes.to_vec())),
+                Output::Event { message, .. } => {
+                    events.push(RawEvent::Message(message.bytes.to_vec()))
+                }
                 Output::Invalid { error } => events.push(RawEvent::Invalid(error)),
                 Output::Stale { .. } | Output::Dropped { .. } => {}
             }
