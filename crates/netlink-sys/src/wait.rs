@@ -51,7 +51,9 @@ mod tests {
         let mut socket = Socket::new(Protocol::Route).unwrap();
         socket.bind_auto().unwrap();
         let started = Instant::now();
-        assert!(!socket.wait_readable(Some(Duration::from_millis(20))).unwrap());
+        assert!(!socket
+            .wait_readable(Some(Duration::from_millis(20)))
+            .unwrap());
         assert!(started.elapsed() >= Duration::from_millis(20));
         // RTM_GETLINK dump: nlmsghdr + ifinfomsg.
         let mut request = [0u8; 32];
