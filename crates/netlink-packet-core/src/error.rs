@@ -50,10 +50,7 @@ impl fmt::Display for DecodeReason {
                 what,
                 needed,
                 available,
-            } => write!(
-                f,
-                "{what} needs {needed} bytes but only {available} remain"
-            ),
+            } => write!(f, "{what} needs {needed} bytes but only {available} remain"),
             DecodeReason::InvalidLength { what, length } => {
                 write!(f, "{what} has an impossible length of {length}")
             }

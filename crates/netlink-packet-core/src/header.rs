@@ -232,7 +232,10 @@ mod tests {
     #[test]
     fn short_header_is_an_error() {
         let err = NetlinkHeader::parse(&[0; 15]).unwrap_err();
-        assert_eq!(err.to_string(), "at offset 0: netlink header needs 16 bytes but only 15 remain");
+        assert_eq!(
+            err.to_string(),
+            "at offset 0: netlink header needs 16 bytes but only 15 remain"
+        );
     }
 
     #[test]

@@ -41,7 +41,12 @@ impl<'a> RawMessage<'a> {
     pub fn parse(buf: &'a [u8]) -> Result<Self, DecodeError> {
         match MessageIter::new(buf).next() {
             Some(result) => result,
-            None => Err(DecodeError::truncated(0, "netlink header", NetlinkHeader::LEN, 0)),
+            None => Err(DecodeError::truncated(
+                0,
+                "netlink header",
+                NetlinkHeader::LEN,
+                0,
+            )),
         }
     }
 }

@@ -12,7 +12,11 @@ use netlink_packet_core::{
 
 fn parse(bytes: &[u8]) -> NetlinkMessage<RawPayload> {
     let message = NetlinkMessage::<RawPayload>::parse_bytes(bytes).unwrap();
-    assert_eq!(message.to_bytes(), bytes, "round trip must be byte-identical");
+    assert_eq!(
+        message.to_bytes(),
+        bytes,
+        "round trip must be byte-identical"
+    );
     message
 }
 
@@ -106,10 +110,7 @@ fn missing_attribute_is_named() {
         error.to_string(),
         "Invalid argument (EINVAL, errno 22); missing attribute 1"
     );
-    assert_eq!(
-        error.ext_ack[0].name(),
-        Some("NLMSGERR_ATTR_MISS_TYPE")
-    );
+    assert_eq!(error.ext_ack[0].name(), Some("NLMSGERR_ATTR_MISS_TYPE"));
 }
 
 #[test]

@@ -23,6 +23,9 @@ use crate::socket_setup::{prepare_socket, RECV_BUFFER_LEN};
 /// [`Event::Overrun`] marks the loss.
 pub const DEFAULT_EVENT_QUEUE: usize = 4096;
 
+/// The outcome of one request of a batch: its replies, or why it failed.
+pub type BatchResult<T> = Result<Vec<NetlinkMessage<T>>, Error>;
+
 /// What the zero-copy API hands to its callback.
 #[derive(Debug, Clone, Copy)]
 pub enum RawReply<'a> {
@@ -203,13 +206,13 @@ impl Connection {
     pub fn batch<T>(
         &mut self,
         messages: impl IntoIterator<Item = (NetlinkMessage<T>, RequestOptions)>,
-    ) -> Result<Vec<Result<Vec<NetlinkMessage<T>>, Error>>, Error>
+    ) -> Result<Vec<BatchResult<T>>, Error>
     where
         T: NetlinkSerializable + NetlinkDeserializable,
     {
         let now = Instant::now();
         let mut ids = Vec::new();
-        let mut results: Vec<Option<Result<Vec<NetlinkMessage<T>>, Error>>> = Vec::new();
+        let mut results: Vec<Option<BatchResult<T>>> = Vec::new();
         let mut collected: Vec<Vec<NetlinkMessage<T>>> = Vec::new();
         for (message, options) in messages {
             let id = self

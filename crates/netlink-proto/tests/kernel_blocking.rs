@@ -67,7 +67,10 @@ fn unknown_link_kind_error_carries_the_kernel_message() {
         assert_eq!(request.message_type, RTM_NEWLINK);
         let sent = newlink("x0", "nosuchkind").to_bytes();
         assert_eq!(request_message[16..], sent[16..], "the request as sent");
-        assert_eq!(request_message[8..12], request.sequence_number.to_ne_bytes());
+        assert_eq!(
+            request_message[8..12],
+            request.sequence_number.to_ne_bytes()
+        );
         assert_eq!(
             answer.request_header.sequence_number,
             request.sequence_number
@@ -98,14 +101,25 @@ fn extended_ack_offset_maps_to_the_attribute() {
         let mut w = netlink_packet_core::nla::NlaWriter::new(&mut bytes);
         w.put_str(IFLA_IFNAME, "x1");
         w.put_raw(4, &[0, 5]);
-        let request = NetlinkMessage::from_inner(RawPayload { message_type: RTM_NEWLINK, bytes });
+        let request = NetlinkMessage::from_inner(RawPayload {
+            message_type: RTM_NEWLINK,
+            bytes,
+        });
         let error = connection
             .request_all(&request, RequestOptions::request())
             .unwrap_err();
-        assert_eq!(error.kernel_message(), Some("Attribute failed policy validation"));
+        assert_eq!(
+            error.kernel_message(),
+            Some("Attribute failed policy validation")
+        );
         // nlmsghdr 16 + ifinfomsg 16 + IFLA_IFNAME 8: IFLA_MTU at 40.
         assert_eq!(error.offending_attribute(16), [(4, 40)]);
-        assert!(error.to_string().contains("offending attribute at offset 40"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("offending attribute at offset 40"),
+            "{error}"
+        );
     });
 }
 

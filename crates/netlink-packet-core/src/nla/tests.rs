@@ -336,7 +336,10 @@ fn offsets_map_to_attribute_chains() {
     w.put_u32(1, 5); // 36..44
     w.end_nested(data);
     w.end_nested(info);
-    assert_eq!(attribute_chain_at(&buf, 8, 36), [(18, 16), (2, 32), (1, 36)]);
+    assert_eq!(
+        attribute_chain_at(&buf, 8, 36),
+        [(18, 16), (2, 32), (1, 36)]
+    );
     assert_eq!(attribute_chain_at(&buf, 8, 9), [(3, 8)]);
     assert_eq!(attribute_chain_at(&buf, 8, 200), []);
 }
