@@ -319,22 +319,50 @@ impl Connection {
     }
 
     /// Waits for one datagram (or a deadline) and feeds it to the engine,
-    /// handing each output for request `id` to `sink`, queueing events, and
-    /// dropping what belongs to nobody.
+    /// handing each output for request `id` to `sink`.
     fn pump(&mut self, id: RequestId, sink: &mut dyn FnMut(Step<'_>)) -> Result<(), Error> {
         self.flush()?;
-        let now = Instant::now();
-        for (expired, error) in self.engine.expire(now) {
-            if expired == id {
-                sink(Step::Failed(error));
-                return Ok(());
-            }
-        }
         if !self.engine.is_pending(id) {
             // Nothing will ever answer it; end the caller's wait.
             sink(Step::Failed(Error::ConnectionClosed));
             return Ok(());
         }
+        self.receive_with(&mut |for_id, step| {
+            // Answers for requests nobody waits on any more are dropped.
+            if for_id == id {
+                sink(step)
+            }
+        })
+    }
+
+    /// Receives one datagram (blocking) and returns the outputs as owned
+    /// values.
+    fn receive_one(&mut self) -> Result<Vec<(RequestId, OwnedStep)>, Error> {
+        let mut steps = Vec::new();
+        self.receive_with(&mut |id, step| {
+            let owned = match step {
+                Step::Reply(message) => OwnedStep::Reply(message.bytes.to_vec()),
+                Step::Complete { .. } => OwnedStep::Complete,
+                Step::Failed(error) => OwnedStep::Failed(error),
+                Step::Restarted => OwnedStep::Restarted,
+            };
+            steps.push((id, owned));
+        })?;
+        Ok(steps)
+    }
+
+    /// Fails the requests whose time is up or, if none, waits for one
+    /// datagram (until the next deadline) and feeds it to the engine. What
+    /// concerns a request goes to `sink`; events are queued.
+    fn receive_with(&mut self, sink: &mut dyn FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
+        let now = Instant::now();
+        let expired = self.engine.expire(now);
+        if !expired.is_empty() {
+            for (id, error) in expired {
+                sink(id, Step::Failed(error));
+            }
+            return Ok(());
+        }
         let wait = self
             .engine
             .next_deadline()
@@ -342,9 +370,8 @@ impl Connection {
         if !self.socket.wait_readable(wait)? {
             return Ok(());
         }
-        let info = match self.recv()? {
-            Some(info) => info,
-            None => return Ok(()),
+        let Some(info) = self.recv()? else {
+            return Ok(());
         };
         let Connection {
             engine,
@@ -356,66 +383,16 @@ impl Connection {
         } = self;
         for output in engine.receive(rx, info) {
             match output {
-                Output::Reply {
-                    id: for_id,
-                    message,
-                } if for_id == id => sink(Step::Reply(message)),
+                Output::Reply { id, message } => sink(id, Step::Reply(message)),
                 Output::Complete {
-                    id: for_id,
-                    interrupted,
-                    ..
-                } if for_id == id => sink(Step::Complete { interrupted }),
-                Output::Failed { id: for_id, error } if for_id == id => sink(Step::Failed(error)),
-                Output::Restarted { id: for_id } if for_id == id => sink(Step::Restarted),
+                    id, interrupted, ..
+                } => sink(id, Step::Complete { interrupted }),
+                Output::Failed { id, error } => sink(id, Step::Failed(error)),
+                Output::Restarted { id } => sink(id, Step::Restarted),
                 other => queue_event(events, *event_limit, losing_events, other),
             }
         }
         Ok(())
-    }
-
-    /// Receives one datagram (blocking) and returns the outputs as owned
-    /// values, queueing events.
-    fn receive_one(&mut self) -> Result<Vec<(RequestId, OwnedStep)>, Error> {
-        let now = Instant::now();
-        let mut steps: Vec<(RequestId, OwnedStep)> = self
-            .engine
-            .expire(now)
-            .into_iter()
-            .map(|(id, e)| (id, OwnedStep::Failed(e)))
-            .collect();
-        if !steps.is_empty() {
-            return Ok(steps);
-        }
-        let wait = self
-            .engine
-            .next_deadline()
-            .map(|d| d.saturating_duration_since(now));
-        if !self.socket.wait_readable(wait)? {
-            return Ok(steps);
-        }
-        let Some(info) = self.recv()? else {
-            return Ok(steps);
-        };
-        let Connection {
-            engine,
-            rx,
-            events,
-            event_limit,
-            losing_events,
-            ..
-        } = self;
-        for output in engine.receive(rx, info) {
-            match output {
-                Output::Reply { id, message } => {
-                    steps.push((id, OwnedStep::Reply(message.bytes.to_vec())))
-                }
-                Output::Complete { id, .. } => steps.push((id, OwnedStep::Complete)),
-                Output::Failed { id, error } => steps.push((id, OwnedStep::Failed(error))),
-                Output::Restarted { id } => steps.push((id, OwnedStep::Restarted)),
-                other => queue_event(events, *event_limit, losing_events, other),
-            }
-        }
-        Ok(steps)
     }
 
     /// One datagram into `rx`; `None` when the kernel reported an overrun

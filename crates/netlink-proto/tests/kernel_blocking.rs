@@ -11,11 +11,6 @@ use netlink_proto::blocking::{Connection, RawReply};
 use netlink_proto::{DatagramInfo, Engine, Error, Event, InterruptPolicy, Output, RequestOptions};
 use netlink_sys::{Protocol, Socket, SocketAddr};
 
-fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
-    v
-}
-
 #[test]
 fn link_dump_sees_the_links_ip_created() {
     in_new_netns(|| {

@@ -21,11 +21,6 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
-    v
-}
-
 #[test]
 fn link_dump_sees_the_links_ip_created() {
     in_new_netns(|| {

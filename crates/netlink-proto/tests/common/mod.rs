@@ -121,14 +121,18 @@ pub fn name_of(message: &NetlinkMessage<RawPayload>) -> String {
     }
 }
 
-/// The links `ip -j link show` lists, by name.
-pub fn ip_link_names() -> Vec<String> {
+/// What `ip -j link show` prints, parsed.
+pub fn ip_links() -> Vec<serde_json::Value> {
     let out = Command::new("ip")
         .args(["-j", "link", "show"])
         .output()
         .expect("cannot run ip");
-    let links: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    links
+    serde_json::from_slice(&out.stdout).expect("ip -j prints JSON")
+}
+
+/// The links `ip -j link show` lists, by name.
+pub fn ip_link_names() -> Vec<String> {
+    ip_links()
         .iter()
         .map(|l| l["ifname"].as_str().unwrap().to_string())
         .collect()
@@ -136,15 +140,16 @@ pub fn ip_link_names() -> Vec<String> {
 
 /// The links `ip -j link show` lists, by ifindex.
 pub fn ip_link_indexes() -> Vec<i32> {
-    let out = Command::new("ip")
-        .args(["-j", "link", "show"])
-        .output()
-        .expect("cannot run ip");
-    let links: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    links
+    ip_links()
         .iter()
         .map(|l| l["ifindex"].as_i64().unwrap() as i32)
         .collect()
+}
+
+/// `v`, sorted.
+pub fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
 }
 
 /// `ip link add` lines for `count` veth pairs named `{prefix}{i}a`/`{prefix}{i}b`.
