@@ -7,6 +7,7 @@
 //! are flags (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`).
 
 mod declare;
+mod fixed;
 mod set;
 mod value;
 mod writer;
@@ -16,6 +17,7 @@ pub use value::{
     AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested, NestedRef,
     Sint, Uint,
 };
+pub use fixed::StructField;
 pub use writer::NlaWriter;
 
 use crate::error::{DecodeError, DecodeReason};
