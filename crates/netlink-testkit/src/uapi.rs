@@ -100,7 +100,11 @@ fn parse_body(body: &str) -> Vec<Constant> {
 }
 
 fn evaluate(expr: &str, known: &[Constant]) -> Option<i64> {
-    let expr = expr.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let expr = expr
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     if let Some((left, right)) = expr.split_once('-') {
         return Some(evaluate(left, known)? - evaluate(right, known)?);
     }
@@ -146,7 +150,10 @@ pub fn coverage<A: Attribute>(header: &str, member: &str, allow: &[(&str, &str)]
             continue;
         }
         let Ok(kind) = u16::try_from(c.value) else {
-            missing.push(format!("{} = {} (not an attribute number)", c.name, c.value));
+            missing.push(format!(
+                "{} = {} (not an attribute number)",
+                c.name, c.value
+            ));
             continue;
         };
         match A::name_of(kind) {

@@ -206,6 +206,13 @@ macro_rules! value_enum {
             Other($repr),
         }
 
+        /// The value 0, what the kernel means by an unset field.
+        impl Default for $Name {
+            fn default() -> Self {
+                $Name::from(0)
+            }
+        }
+
         impl From<$repr> for $Name {
             fn from(value: $repr) -> Self {
                 match value {

@@ -8,16 +8,17 @@
 
 mod declare;
 mod fixed;
+mod message_decl;
 mod set;
 mod value;
 mod writer;
 
+pub use fixed::StructField;
 pub use set::{attrs_len, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr};
 pub use value::{
     AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested, NestedRef,
-    Sint, Uint,
+    Opaque, Sint, Uint,
 };
-pub use fixed::StructField;
 pub use writer::NlaWriter;
 
 use crate::error::{DecodeError, DecodeReason};

@@ -531,3 +531,36 @@ impl<T: AttrValue> AttrValue for IndexedArray<T> {
         }
     }
 }
+
+/// A value kept as bytes together with its header's flag bits, for
+/// attributes whose content is not decoded (a nest of a newer kernel, say):
+/// emitted back exactly as it came.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Opaque {
+    /// The value bytes.
+    pub bytes: Vec<u8>,
+    /// The header's flag bits (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`).
+    pub flags: u16,
+}
+
+impl AttrValue for Opaque {
+    type Ref<'a> = Nla<'a>;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Nla<'a>, DecodeError> {
+        Ok(*nla)
+    }
+    fn from_ref(nla: &Nla<'_>) -> Result<Self, DecodeError> {
+        Ok(Opaque {
+            bytes: nla.value().to_vec(),
+            flags: nla.flags(),
+        })
+    }
+    fn header_flags(&self) -> u16 {
+        self.flags
+    }
+    fn value_len(&self) -> usize {
+        self.bytes.len()
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        buf.copy_from_slice(&self.bytes)
+    }
+}

@@ -1,0 +1,160 @@
+//! The `header_message!` declaration: a message made of a fixed C header
+//! followed by attributes, the shape of nearly every netlink message.
+
+/// Declares a message type made of a fixed header (a
+/// [`fixed_struct!`](crate::fixed_struct)) then attributes of a declared set,
+/// with its zero-copy view. Generated:
+///
+/// - the owned struct `{ header, attrs, invalid }`: `parse` (lossy: a
+///   malformed attribute is kept raw and reported in `invalid`),
+///   `buffer_len`, `emit`, `to_bytes`, `attr(kind)` lookups;
+/// - `AttrValue` for the struct (messages nest inside attributes, like a
+///   veth peer);
+/// - the view: `parse` checks the header once; `header()`, `raw_attrs()`,
+///   `attrs()`, `find(kind)`, `to_owned()` borrow the buffer.
+#[macro_export]
+macro_rules! header_message {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $Name:ident, view $View:ident, header $Header:ident, attrs $Attr:ident, $AttrRef:ident;
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default)]
+        $vis struct $Name {
+            #[doc = concat!("The fixed header, [`", stringify!($Header), "`].")]
+            pub header: $Header,
+            /// The attributes in wire order; any the declarations do not
+            /// know, or that did not decode, are kept raw (`Unknown`).
+            pub attrs: Vec<$Attr>,
+            /// Attributes that did not decode (kept raw in `attrs`): where
+            /// and why. Not part of the message's bytes.
+            pub invalid: Vec<$crate::DecodeError>,
+        }
+
+        impl $Name {
+            /// Decodes a payload (the bytes after the netlink header). Only a
+            /// short fixed header fails; a malformed attribute is kept raw and
+            /// reported in `invalid`. Offsets count from the payload's start.
+            pub fn parse(payload: &[u8]) -> Result<Self, $crate::DecodeError> {
+                let view = $View::parse(payload)?;
+                let (attrs, invalid) =
+                    $crate::nla::parse_attrs_lossy(view.attr_bytes(), $Header::LEN);
+                Ok($Name { header: view.header().clone(), attrs, invalid })
+            }
+
+            /// A message with this header and these attributes.
+            pub fn new(header: $Header, attrs: Vec<$Attr>) -> Self {
+                $Name { header, attrs, invalid: Vec::new() }
+            }
+
+            /// Length of the payload on the wire.
+            pub fn buffer_len(&self) -> usize {
+                $Header::LEN + $crate::nla::attrs_len(&self.attrs)
+            }
+
+            /// Writes the payload into `buf` (exactly `buffer_len()` bytes).
+            pub fn emit(&self, buf: &mut [u8]) {
+                let (fixed, attrs) = buf.split_at_mut($Header::LEN);
+                // Bytes a newer kernel appended to a header cannot be placed
+                // before the attributes again: the header is written at its
+                // declared size.
+                let mut header = self.header.clone();
+                header.extra.clear();
+                header.write_bytes(fixed);
+                $crate::nla::emit_attrs(&self.attrs, attrs);
+            }
+
+            /// The payload as bytes.
+            pub fn to_bytes(&self) -> Vec<u8> {
+                let mut buf = vec![0; self.buffer_len()];
+                self.emit(&mut buf);
+                buf
+            }
+
+            /// The first attribute numbered `kind`.
+            pub fn attr(&self, kind: u16) -> Option<&$Attr> {
+                self.attrs
+                    .iter()
+                    .find(|a| $crate::nla::Attribute::kind(*a) == kind)
+            }
+        }
+
+        impl $crate::nla::AttrValue for $Name {
+            type Ref<'a> = $View<'a>;
+
+            fn parse_ref<'a>(nla: &$crate::nla::Nla<'a>) -> Result<$View<'a>, $crate::DecodeError> {
+                $View::parse(nla.value()).map_err(|e| e.at_base(nla.value_offset()))
+            }
+
+            fn from_ref(view: &$View<'_>) -> Result<Self, $crate::DecodeError> {
+                view.to_owned()
+            }
+
+            fn value_len(&self) -> usize {
+                self.buffer_len()
+            }
+
+            fn emit_value(&self, buf: &mut [u8]) {
+                self.emit(buf)
+            }
+        }
+
+        #[doc = concat!("A [`", stringify!($Name), "`] borrowed from a receive buffer: the header is checked once, accessors walk the attributes in place and allocate nothing.")]
+        #[derive(Debug, Clone)]
+        $vis struct $View<'a> {
+            header: $Header,
+            attrs: &'a [u8],
+        }
+
+        impl<'a> $View<'a> {
+            /// Views a payload (the bytes after the netlink header).
+            pub fn parse(payload: &'a [u8]) -> Result<Self, $crate::DecodeError> {
+                let fixed = payload.get(..$Header::LEN).ok_or_else(|| {
+                    $crate::DecodeError::truncated(
+                        0,
+                        concat!("struct ", stringify!($Header)),
+                        $Header::LEN,
+                        payload.len(),
+                    )
+                })?;
+                Ok($View {
+                    header: $Header::parse_bytes(fixed)?,
+                    attrs: &payload[$Header::LEN..],
+                })
+            }
+
+            /// The fixed header.
+            pub fn header(&self) -> &$Header {
+                &self.header
+            }
+
+            /// The attribute bytes (after the header).
+            pub fn attr_bytes(&self) -> &'a [u8] {
+                self.attrs
+            }
+
+            /// The raw attributes; offsets count from the payload's start.
+            pub fn raw_attrs(&self) -> $crate::nla::NlaIter<'a> {
+                $crate::nla::NlaIter::with_base(self.attrs, $Header::LEN)
+            }
+
+            /// The attributes, decoded one at a time without copying; a
+            /// malformed one is an `Err` item and the rest still come.
+            pub fn attrs(&self) -> impl Iterator<Item = Result<$AttrRef<'a>, $crate::DecodeError>> + 'a {
+                self.raw_attrs()
+                    .map(|nla| <$Attr as $crate::nla::Attribute>::parse_ref(&nla?))
+            }
+
+            /// The first attribute numbered `kind`, raw.
+            pub fn find(&self, kind: u16) -> Option<$crate::nla::Nla<'a>> {
+                self.raw_attrs().flatten().find(|nla| nla.kind() == kind)
+            }
+
+            /// Decodes the whole message into its owned form.
+            pub fn to_owned(&self) -> Result<$Name, $crate::DecodeError> {
+                let (attrs, invalid) = $crate::nla::parse_attrs_lossy(self.attrs, $Header::LEN);
+                Ok($Name { header: self.header.clone(), attrs, invalid })
+            }
+        }
+    };
+}

@@ -1,0 +1,95 @@
+//! The rtnetlink payload: every message type this crate knows, and the
+//! others kept as bytes.
+
+use netlink_packet_core::{
+    DecodeError, NetlinkDeserializable, NetlinkHeader, NetlinkSerializable, RawPayload,
+};
+
+use crate::address::AddressMessage;
+use crate::link::LinkMessage;
+
+/// `RTM_NEWLINK` (linux/rtnetlink.h).
+pub const RTM_NEWLINK: u16 = 16;
+/// `RTM_DELLINK`.
+pub const RTM_DELLINK: u16 = 17;
+/// `RTM_GETLINK`.
+pub const RTM_GETLINK: u16 = 18;
+/// `RTM_SETLINK`.
+pub const RTM_SETLINK: u16 = 19;
+/// `RTM_NEWADDR`.
+pub const RTM_NEWADDR: u16 = 20;
+/// `RTM_DELADDR`.
+pub const RTM_DELADDR: u16 = 21;
+/// `RTM_GETADDR`.
+pub const RTM_GETADDR: u16 = 22;
+
+/// An rtnetlink message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RouteNetlinkMessage {
+    /// `RTM_NEWLINK`: a link, in a reply, a notification or a create request.
+    NewLink(LinkMessage),
+    /// `RTM_DELLINK`.
+    DelLink(LinkMessage),
+    /// `RTM_GETLINK`.
+    GetLink(LinkMessage),
+    /// `RTM_SETLINK`.
+    SetLink(LinkMessage),
+    /// `RTM_NEWADDR`.
+    NewAddress(AddressMessage),
+    /// `RTM_DELADDR`.
+    DelAddress(AddressMessage),
+    /// `RTM_GETADDR`.
+    GetAddress(AddressMessage),
+    /// A message type this crate does not know yet, kept byte for byte.
+    Other(RawPayload),
+}
+
+impl NetlinkDeserializable for RouteNetlinkMessage {
+    fn deserialize(header: &NetlinkHeader, payload: &[u8]) -> Result<Self, DecodeError> {
+        Ok(match header.message_type {
+            RTM_NEWLINK => Self::NewLink(LinkMessage::parse(payload)?),
+            RTM_DELLINK => Self::DelLink(LinkMessage::parse(payload)?),
+            RTM_GETLINK => Self::GetLink(LinkMessage::parse(payload)?),
+            RTM_SETLINK => Self::SetLink(LinkMessage::parse(payload)?),
+            RTM_NEWADDR => Self::NewAddress(AddressMessage::parse(payload)?),
+            RTM_DELADDR => Self::DelAddress(AddressMessage::parse(payload)?),
+            RTM_GETADDR => Self::GetAddress(AddressMessage::parse(payload)?),
+            _ => Self::Other(RawPayload::deserialize(header, payload)?),
+        })
+    }
+}
+
+impl NetlinkSerializable for RouteNetlinkMessage {
+    fn message_type(&self) -> u16 {
+        match self {
+            Self::NewLink(_) => RTM_NEWLINK,
+            Self::DelLink(_) => RTM_DELLINK,
+            Self::GetLink(_) => RTM_GETLINK,
+            Self::SetLink(_) => RTM_SETLINK,
+            Self::NewAddress(_) => RTM_NEWADDR,
+            Self::DelAddress(_) => RTM_DELADDR,
+            Self::GetAddress(_) => RTM_GETADDR,
+            Self::Other(raw) => raw.message_type,
+        }
+    }
+
+    fn buffer_len(&self) -> usize {
+        match self {
+            Self::NewLink(m) | Self::DelLink(m) | Self::GetLink(m) | Self::SetLink(m) => {
+                m.buffer_len()
+            }
+            Self::NewAddress(m) | Self::DelAddress(m) | Self::GetAddress(m) => m.buffer_len(),
+            Self::Other(raw) => raw.buffer_len(),
+        }
+    }
+
+    fn emit(&self, buf: &mut [u8]) {
+        match self {
+            Self::NewLink(m) | Self::DelLink(m) | Self::GetLink(m) | Self::SetLink(m) => {
+                m.emit(buf)
+            }
+            Self::NewAddress(m) | Self::DelAddress(m) | Self::GetAddress(m) => m.emit(buf),
+            Self::Other(raw) => raw.emit(buf),
+        }
+    }
+}
