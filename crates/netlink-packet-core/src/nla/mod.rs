@@ -16,8 +16,8 @@ mod writer;
 pub use fixed::StructField;
 pub use set::{attrs_len, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr};
 pub use value::{
-    AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested, NestedRef,
-    Opaque, Sint, Uint,
+    nest_flags, AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested,
+    NestedRef, Opaque, Sint, Uint,
 };
 pub use writer::NlaWriter;
 

@@ -303,6 +303,17 @@ impl AttrValue for MacAddr {
     }
 }
 
+/// The header flags of a nest: `NLA_F_NESTED` when `flagged`. Nests keep
+/// whether the kernel set the flag (many older nests do not) so that a
+/// parsed value is emitted back unchanged.
+pub fn nest_flags(flagged: bool) -> u16 {
+    if flagged {
+        NLA_F_NESTED
+    } else {
+        0
+    }
+}
+
 /// A nested attribute set (`NLA_NESTED`) of the declared set `A`.
 ///
 /// Remembers whether the kernel set `NLA_F_NESTED` on it (many older nests
@@ -417,11 +428,7 @@ impl<A: Attribute> AttrValue for Nested<A> {
         })
     }
     fn header_flags(&self) -> u16 {
-        if self.flagged {
-            NLA_F_NESTED
-        } else {
-            0
-        }
+        nest_flags(self.flagged)
     }
     fn value_len(&self) -> usize {
         attrs_len(&self.attrs)
@@ -507,11 +514,7 @@ impl<T: AttrValue> AttrValue for IndexedArray<T> {
         })
     }
     fn header_flags(&self) -> u16 {
-        if self.flagged {
-            NLA_F_NESTED
-        } else {
-            0
-        }
+        nest_flags(self.flagged)
     }
     fn value_len(&self) -> usize {
         self.items

@@ -65,35 +65,46 @@ pub fn round_trip(message: RouteNetlinkMessage) -> RouteNetlinkMessage {
     }
 }
 
+/// Sends `request` as a dump through the engine and returns the replies'
+/// payloads, failing the test on any error.
+pub fn dump(request: RouteNetlinkMessage) -> Vec<RouteNetlinkMessage> {
+    let mut connection = Connection::new(Protocol::Route).unwrap();
+    connection
+        .request_all(&NetlinkMessage::from_inner(request), RequestOptions::dump())
+        .unwrap()
+        .into_iter()
+        .map(|m| match m.payload {
+            NetlinkPayload::Inner(inner) => inner,
+            other => panic!("{other:?}"),
+        })
+        .collect()
+}
+
 /// Dumps the links of the current namespace (`family` 0 for all, 7 for
 /// bridge ports) through the engine.
 pub fn dump_links_family(family: u8) -> Vec<LinkMessage> {
-    let mut connection = Connection::new(Protocol::Route).unwrap();
     let header = LinkHeader {
         family,
         ..Default::default()
     };
-    let request = NetlinkMessage::from_inner(RouteNetlinkMessage::GetLink(LinkMessage::new(
+    dump(RouteNetlinkMessage::GetLink(LinkMessage::new(
         header,
         vec![],
-    )));
-    connection
-        .request_all(&request, RequestOptions::dump())
-        .unwrap()
-        .into_iter()
-        .map(|m| match m.payload {
-            NetlinkPayload::Inner(RouteNetlinkMessage::NewLink(link)) => {
-                assert!(
-                    link.invalid.is_empty(),
-                    "{:?}: {:?}",
-                    link.name(),
-                    link.invalid
-                );
-                link
-            }
-            other => panic!("{other:?}"),
-        })
-        .collect()
+    )))
+    .into_iter()
+    .map(|m| match m {
+        RouteNetlinkMessage::NewLink(link) => {
+            assert!(
+                link.invalid.is_empty(),
+                "{:?}: {:?}",
+                link.name(),
+                link.invalid
+            );
+            link
+        }
+        other => panic!("{other:?}"),
+    })
+    .collect()
 }
 
 /// Dumps every link of the current namespace.
@@ -120,25 +131,21 @@ pub fn create_link(link: LinkMessage) -> Result<(), Error> {
 
 /// Dumps the addresses of the current namespace (`family` 0 for all).
 pub fn dump_addresses(family: u8) -> Vec<AddressMessage> {
-    let mut connection = Connection::new(Protocol::Route).unwrap();
     let header = AddressHeader {
         family,
         ..Default::default()
     };
-    let request = NetlinkMessage::from_inner(RouteNetlinkMessage::GetAddress(AddressMessage::new(
+    dump(RouteNetlinkMessage::GetAddress(AddressMessage::new(
         header,
         vec![],
-    )));
-    connection
-        .request_all(&request, RequestOptions::dump())
-        .unwrap()
-        .into_iter()
-        .map(|m| match m.payload {
-            NetlinkPayload::Inner(RouteNetlinkMessage::NewAddress(address)) => {
-                assert!(address.invalid.is_empty(), "{:?}", address.invalid);
-                address
-            }
-            other => panic!("{other:?}"),
-        })
-        .collect()
+    )))
+    .into_iter()
+    .map(|m| match m {
+        RouteNetlinkMessage::NewAddress(address) => {
+            assert!(address.invalid.is_empty(), "{:?}", address.invalid);
+            address
+        }
+        other => panic!("{other:?}"),
+    })
+    .collect()
 }

@@ -56,7 +56,7 @@ pub use vxlan::*;
 pub use xfrm::*;
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, AttrValue, Attribute, Nested, Nla, RawAttr, NLA_F_NESTED,
+    attrs_len, emit_attrs, nest_flags, AttrValue, Attribute, Nested, Nla, RawAttr,
 };
 use netlink_packet_core::DecodeError;
 
@@ -235,16 +235,6 @@ pub enum LinkInfo {
     Unknown(RawAttr),
 }
 
-impl LinkInfo {
-    fn data_flags(nested_flagged: bool) -> u16 {
-        if nested_flagged {
-            NLA_F_NESTED
-        } else {
-            0
-        }
-    }
-}
-
 /// Context-free decoding, used where the kind is unknown (a lone
 /// attribute): data and slave data stay raw. [`LinkInfoNest`] decodes them
 /// by kind.
@@ -278,11 +268,11 @@ impl Attribute for LinkInfo {
     fn header_flags(&self) -> u16 {
         match self {
             LinkInfo::Data(data) => {
-                for_each_data!(data, v => Self::data_flags(v.flagged), raw => raw.flags())
+                for_each_data!(data, v => nest_flags(v.flagged), raw => raw.flags())
             }
-            LinkInfo::SlaveData(InfoSlaveData::Bridge(v)) => Self::data_flags(v.flagged),
-            LinkInfo::SlaveData(InfoSlaveData::Bond(v)) => Self::data_flags(v.flagged),
-            LinkInfo::SlaveData(InfoSlaveData::Vrf(v)) => Self::data_flags(v.flagged),
+            LinkInfo::SlaveData(InfoSlaveData::Bridge(v)) => nest_flags(v.flagged),
+            LinkInfo::SlaveData(InfoSlaveData::Bond(v)) => nest_flags(v.flagged),
+            LinkInfo::SlaveData(InfoSlaveData::Vrf(v)) => nest_flags(v.flagged),
             LinkInfo::SlaveData(InfoSlaveData::Other(raw)) | LinkInfo::Unknown(raw) => raw.flags(),
             _ => 0,
         }
@@ -439,11 +429,7 @@ impl AttrValue for LinkInfoNest {
     }
 
     fn header_flags(&self) -> u16 {
-        if self.flagged {
-            NLA_F_NESTED
-        } else {
-            0
-        }
+        nest_flags(self.flagged)
     }
 
     fn value_len(&self) -> usize {
