@@ -76,10 +76,8 @@ proptest! {
         }
         if let Ok(view) = AddressView::parse(&bytes) {
             let _ = (view.address(), view.label(), view.flags(), view.prefix_len());
-            for attr in view.attrs() {
-                if let Ok(attr) = attr {
-                    let _ = attr.to_owned();
-                }
+            for attr in view.attrs().flatten() {
+                let _ = attr.to_owned();
             }
             let _ = view.to_owned();
         }
