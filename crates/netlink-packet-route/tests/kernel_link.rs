@@ -284,6 +284,7 @@ fn dump_matches_ip_link_show_for_every_key() {
             BridgeStpState::from(state_value).name(),
             Some(state_name.as_str())
         );
+        assert!(v1.af_spec().is_none());
     });
 }
 

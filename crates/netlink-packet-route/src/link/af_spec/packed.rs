@@ -130,7 +130,7 @@ impl<'a, K, T> fmt::Debug for PackedTableRef<'a, K, T> {
 impl<'a, K: TableIndex, T: StructField> PackedTableRef<'a, K, T> {
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.bytes.len() / T::SIZE
+        self.bytes.len().checked_div(T::SIZE).unwrap_or(0)
     }
 
     /// Whether the table is empty.
@@ -163,7 +163,7 @@ impl<K: TableIndex, T: StructField + Copy> AttrValue for PackedTable<K, T> {
 
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<PackedTableRef<'a, K, T>, DecodeError> {
         let bytes = nla.value();
-        if bytes.len() % T::SIZE != 0 {
+        if T::SIZE == 0 || bytes.len() % T::SIZE != 0 {
             return Err(DecodeError::new(
                 nla.offset(),
                 DecodeReason::WrongSize {
