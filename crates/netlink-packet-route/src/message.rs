@@ -22,6 +22,12 @@ pub const RTM_NEWADDR: u16 = 20;
 pub const RTM_DELADDR: u16 = 21;
 /// `RTM_GETADDR`.
 pub const RTM_GETADDR: u16 = 22;
+/// `RTM_NEWLINKPROP`: add link properties (alternative names).
+pub const RTM_NEWLINKPROP: u16 = 108;
+/// `RTM_DELLINKPROP`: remove link properties.
+pub const RTM_DELLINKPROP: u16 = 109;
+/// `RTM_GETLINKPROP`.
+pub const RTM_GETLINKPROP: u16 = 110;
 
 /// An rtnetlink message.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +40,12 @@ pub enum RouteNetlinkMessage {
     GetLink(LinkMessage),
     /// `RTM_SETLINK`.
     SetLink(LinkMessage),
+    /// `RTM_NEWLINKPROP`: `IFLA_PROP_LIST` with the names to add.
+    NewLinkProp(LinkMessage),
+    /// `RTM_DELLINKPROP`: `IFLA_PROP_LIST` with the names to remove.
+    DelLinkProp(LinkMessage),
+    /// `RTM_GETLINKPROP`.
+    GetLinkProp(LinkMessage),
     /// `RTM_NEWADDR`.
     NewAddress(AddressMessage),
     /// `RTM_DELADDR`.
@@ -51,6 +63,9 @@ impl NetlinkDeserializable for RouteNetlinkMessage {
             RTM_DELLINK => Self::DelLink(LinkMessage::parse(payload)?),
             RTM_GETLINK => Self::GetLink(LinkMessage::parse(payload)?),
             RTM_SETLINK => Self::SetLink(LinkMessage::parse(payload)?),
+            RTM_NEWLINKPROP => Self::NewLinkProp(LinkMessage::parse(payload)?),
+            RTM_DELLINKPROP => Self::DelLinkProp(LinkMessage::parse(payload)?),
+            RTM_GETLINKPROP => Self::GetLinkProp(LinkMessage::parse(payload)?),
             RTM_NEWADDR => Self::NewAddress(AddressMessage::parse(payload)?),
             RTM_DELADDR => Self::DelAddress(AddressMessage::parse(payload)?),
             RTM_GETADDR => Self::GetAddress(AddressMessage::parse(payload)?),
@@ -66,6 +81,9 @@ impl NetlinkSerializable for RouteNetlinkMessage {
             Self::DelLink(_) => RTM_DELLINK,
             Self::GetLink(_) => RTM_GETLINK,
             Self::SetLink(_) => RTM_SETLINK,
+            Self::NewLinkProp(_) => RTM_NEWLINKPROP,
+            Self::DelLinkProp(_) => RTM_DELLINKPROP,
+            Self::GetLinkProp(_) => RTM_GETLINKPROP,
             Self::NewAddress(_) => RTM_NEWADDR,
             Self::DelAddress(_) => RTM_DELADDR,
             Self::GetAddress(_) => RTM_GETADDR,
@@ -75,9 +93,13 @@ impl NetlinkSerializable for RouteNetlinkMessage {
 
     fn buffer_len(&self) -> usize {
         match self {
-            Self::NewLink(m) | Self::DelLink(m) | Self::GetLink(m) | Self::SetLink(m) => {
-                m.buffer_len()
-            }
+            Self::NewLink(m)
+            | Self::DelLink(m)
+            | Self::GetLink(m)
+            | Self::SetLink(m)
+            | Self::NewLinkProp(m)
+            | Self::DelLinkProp(m)
+            | Self::GetLinkProp(m) => m.buffer_len(),
             Self::NewAddress(m) | Self::DelAddress(m) | Self::GetAddress(m) => m.buffer_len(),
             Self::Other(raw) => raw.buffer_len(),
         }
@@ -85,9 +107,13 @@ impl NetlinkSerializable for RouteNetlinkMessage {
 
     fn emit(&self, buf: &mut [u8]) {
         match self {
-            Self::NewLink(m) | Self::DelLink(m) | Self::GetLink(m) | Self::SetLink(m) => {
-                m.emit(buf)
-            }
+            Self::NewLink(m)
+            | Self::DelLink(m)
+            | Self::GetLink(m)
+            | Self::SetLink(m)
+            | Self::NewLinkProp(m)
+            | Self::DelLinkProp(m)
+            | Self::GetLinkProp(m) => m.emit(buf),
             Self::NewAddress(m) | Self::DelAddress(m) | Self::GetAddress(m) => m.emit(buf),
             Self::Other(raw) => raw.emit(buf),
         }

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use common::*;
 use netlink_packet_core::nla::Nested;
-use netlink_packet_core::{NetlinkFlags, NetlinkMessage, RawPayload};
+use netlink_packet_core::{NetlinkFlags, NetlinkMessage};
 use netlink_packet_route::link::*;
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::blocking::Connection;
@@ -19,10 +19,6 @@ use netlink_proto::RequestOptions;
 use netlink_sys::Protocol;
 use netlink_testkit::{in_new_netns, ip, ip_json};
 use serde_json::{json, Value};
-
-/// `RTM_NEWLINKPROP` (linux/rtnetlink.h); `RouteNetlinkMessage` has no
-/// variant for it.
-const RTM_NEWLINKPROP: u16 = 108;
 
 macro_rules! get {
     ($link:expr, $variant:ident) => {
@@ -333,10 +329,7 @@ fn requests_built_here_change_the_link() {
                 "an-alternative-name".into(),
             )]))],
         );
-        let mut request = NetlinkMessage::from_inner(RouteNetlinkMessage::Other(RawPayload {
-            message_type: RTM_NEWLINKPROP,
-            bytes: prop.to_bytes(),
-        }));
+        let mut request = NetlinkMessage::from_inner(RouteNetlinkMessage::NewLinkProp(prop));
         request.header.flags = NetlinkFlags::CREATE | NetlinkFlags::APPEND;
         send(request);
 

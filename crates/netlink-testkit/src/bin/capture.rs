@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run -p netlink-testkit --bin capture -- --out DIR --dump link|addr \
-//!     [--family N] [--name-prefix P] [--setup "link add v0 type veth peer name v1"]...
+//!     [--family N] [--ext-mask N] [--name-prefix P] [--setup "link add v0 type veth peer name v1"]...
 //! ```
 //!
 //! Link messages are named after their interface (`v0.hex`), address
@@ -13,7 +13,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use netlink_packet_core::nla::NlaIter;
+use netlink_packet_core::nla::{NlaIter, NlaWriter};
 use netlink_packet_core::{NetlinkHeader, NetlinkMessage, RawPayload};
 use netlink_proto::blocking::{Connection, RawReply};
 use netlink_proto::RequestOptions;
@@ -24,6 +24,7 @@ struct Args {
     out: PathBuf,
     dump: String,
     family: u8,
+    ext_mask: Option<u32>,
     prefix: String,
     setup: Vec<String>,
 }
@@ -33,6 +34,7 @@ fn parse_args() -> Result<Args, String> {
         out: PathBuf::new(),
         dump: "link".into(),
         family: 0,
+        ext_mask: None,
         prefix: String::new(),
         setup: Vec::new(),
     };
@@ -43,6 +45,9 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = PathBuf::from(value()?),
             "--dump" => args.dump = value()?,
             "--family" => args.family = value()?.parse().map_err(|e| format!("--family: {e}"))?,
+            "--ext-mask" => {
+                args.ext_mask = Some(value()?.parse().map_err(|e| format!("--ext-mask: {e}"))?)
+            }
             "--name-prefix" => args.prefix = value()?,
             "--setup" => args.setup.push(value()?),
             other => return Err(format!("unknown argument {other}")),
@@ -92,6 +97,10 @@ fn run(args: &Args) -> Result<usize, String> {
     };
     let mut payload = vec![0u8; header_len];
     payload[0] = args.family;
+    if let Some(mask) = args.ext_mask.filter(|_| args.dump == "link") {
+        // IFLA_EXT_MASK (29): RTEXT_FILTER_* bits asking for more (VF, bridge VLANs, ...).
+        NlaWriter::new(&mut payload).put_u32(29, mask);
+    }
     let request = NetlinkMessage::from_inner(RawPayload {
         message_type,
         bytes: payload,
