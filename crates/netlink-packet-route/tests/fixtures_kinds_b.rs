@@ -152,16 +152,17 @@ fn one_attr(flagged: bool) -> impl Strategy<Value = Vec<u8>> {
     } else {
         Just(0u16).boxed()
     };
+    // Weighted towards the sizes of the declared values (u32 first).
     let sizes = prop_oneof![
-        Just(0usize),
-        Just(1),
-        Just(2),
-        Just(4),
-        Just(6),
-        Just(8),
-        Just(16),
-        32usize..=48,
-        0usize..40,
+        1 => Just(0usize),
+        2 => Just(1),
+        2 => Just(2),
+        5 => Just(4),
+        1 => Just(6),
+        1 => Just(8),
+        1 => Just(16),
+        1 => 32usize..=48,
+        1 => 0usize..40,
     ];
     (
         0u16..20,
