@@ -46,7 +46,17 @@ fn can_sets_cover_can_netlink_h() {
     // The header reader drops names ending in `_MAX` as counting markers,
     // which hides the real attribute IFLA_CAN_BITRATE_MAX: check it here.
     assert_eq!(CanAttr::name_of(15), Some("IFLA_CAN_BITRATE_MAX"));
+    println!("CanAttr: +1 (IFLA_CAN_BITRATE_MAX, skipped by the header reader)");
     check::<CanTdcAttr>(h, "IFLA_CAN_TDC_TDCV", "IFLA_CAN_TDC_UNSPEC");
+    // Likewise the three IFLA_CAN_TDC_*_MAX limits (2, 4, 6).
+    for (kind, name) in [
+        (2, "IFLA_CAN_TDC_TDCV_MAX"),
+        (4, "IFLA_CAN_TDC_TDCO_MAX"),
+        (6, "IFLA_CAN_TDC_TDCF_MAX"),
+    ] {
+        assert_eq!(CanTdcAttr::name_of(kind), Some(name));
+    }
+    println!("CanTdcAttr: +3 *_MAX attributes the header reader skips");
     check::<CanCtrlModeExtAttr>(h, "IFLA_CAN_CTRLMODE_SUPPORTED", "IFLA_CAN_CTRLMODE_UNSPEC");
 }
 
