@@ -15,8 +15,10 @@ pub struct Constant {
 
 /// The constants of the `enum { ... }` block of `header` (a path below
 /// `/usr/include`, like `linux/if_link.h`) that contains `member`, in
-/// order. Counting markers (`__X_MAX`, `X_MAX`) and aliases of another
-/// constant are left out.
+/// order. Counting markers (`__X_MAX`, `X_MAX = __X_MAX - 1`, and a
+/// trailing `X_MAX` such as `DEVCONF_MAX`) and aliases of another constant
+/// are left out; members whose names end in `_MAX` inside the enum
+/// (`IFLA_CAN_BITRATE_MAX`) are kept.
 ///
 /// # Panics
 /// When the header or the member is missing: the test cannot run.
@@ -37,10 +39,18 @@ pub fn enum_constants(header: &str, member: &str) -> Vec<Constant> {
         let body = &text[open + 1..close];
         let constants = parse_body(body);
         if constants.iter().any(|c| c.name == member) {
-            return constants
+            let mut kept: Vec<Constant> = constants
                 .into_iter()
-                .filter(|c| !c.name.starts_with("__") && !c.name.ends_with("_MAX"))
+                .filter(|c| !c.name.starts_with("__"))
                 .collect();
+            // A last `X_MAX` is the enum's count (`DEVCONF_MAX`), not a member.
+            if kept
+                .last()
+                .is_some_and(|c| c.name.ends_with("_MAX") && c.name != member)
+            {
+                kept.pop();
+            }
+            return kept;
         }
     }
     panic!("{member} is in no enum of {path}");
@@ -82,8 +92,9 @@ fn parse_body(body: &str) -> Vec<Constant> {
                 let expr = expr.trim();
                 match evaluate(expr, &constants) {
                     Some(value) => {
-                        // `X = OTHER` is an alias: same value, other name.
-                        if constants.iter().any(|c| c.name == expr) {
+                        // `X = OTHER` is an alias: same value, other name;
+                        // `X_MAX = __X_MAX - 1` is a counting marker.
+                        if constants.iter().any(|c| c.name == expr) || expr.contains("__") {
                             next = value + 1;
                             continue;
                         }

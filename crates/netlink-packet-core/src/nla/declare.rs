@@ -12,7 +12,9 @@
 ///   the kernel constant's name for each number (`prefix` + suffix), used by
 ///   error paths, JSON output and decoders.
 ///
-/// Each line reads `NUMBER SUFFIX Variant(Type)`, where `Type` is any
+/// Each line reads `NUMBER SUFFIX Variant(Type)`; a constant whose name
+/// cannot be an identifier (`IFLA_IPTUN_6RD_PREFIX`) is written
+/// `NUMBER SIXRD_PREFIX = "IFLA_IPTUN_6RD_PREFIX" Variant(Type)`. `Type` is any
 /// [`AttrValue`](crate::nla::AttrValue): `u8`..`u64`, `i8`..`i64`, `Be16`,
 /// `Be32`, `Uint`, `Sint`, `String`, `Vec<u8>`, `Flag`, `Ipv4Addr`,
 /// `Ipv6Addr`, `IpAddr`, `MacAddr`, `Nested<OtherSet>`, `IndexedArray<T>`,
@@ -47,7 +49,7 @@ macro_rules! attribute_set {
         $vis:vis enum $Name:ident, view $Ref:ident, prefix $prefix:ident {
             $(
                 $(#[$vmeta:meta])*
-                $num:literal $suffix:ident $Variant:ident($ty:ty)
+                $num:literal $suffix:ident $(= $full:literal)? $Variant:ident($ty:ty)
             ),* $(,)?
         }
     ) => {
@@ -71,7 +73,7 @@ macro_rules! attribute_set {
         #[allow(dead_code)]
         impl $Name {
             $(
-                #[doc = concat!("`", stringify!($prefix), stringify!($suffix), "` (", stringify!($num), ").")]
+                #[doc = concat!("`", $crate::__attr_name!($prefix, $suffix $(, $full)?), "` (", stringify!($num), ").")]
                 pub const $suffix: u16 = $num;
             )*
         }
@@ -96,7 +98,7 @@ macro_rules! attribute_set {
                     $(
                         Self::$Variant(v) => <$ty as $crate::nla::AttrValue>::from_ref(v)
                             .map($Name::$Variant)
-                            .map_err(|e| e.in_attribute(concat!(stringify!($prefix), stringify!($suffix)))),
+                            .map_err(|e| e.in_attribute($crate::__attr_name!($prefix, $suffix $(, $full)?))),
                     )*
                     Self::Unknown(nla) => Ok($Name::Unknown($crate::nla::RawAttr::from(nla))),
                 }
@@ -110,7 +112,7 @@ macro_rules! attribute_set {
 
             fn name_of(kind: u16) -> Option<&'static str> {
                 match kind {
-                    $( $num => Some(concat!(stringify!($prefix), stringify!($suffix))), )*
+                    $( $num => Some($crate::__attr_name!($prefix, $suffix $(, $full)?)), )*
                     _ => None,
                 }
             }
@@ -148,7 +150,7 @@ macro_rules! attribute_set {
                     $(
                         $num => <$ty as $crate::nla::AttrValue>::parse_ref(nla)
                             .map($Ref::$Variant)
-                            .map_err(|e| e.in_attribute(concat!(stringify!($prefix), stringify!($suffix)))),
+                            .map_err(|e| e.in_attribute($crate::__attr_name!($prefix, $suffix $(, $full)?))),
                     )*
                     _ => Ok($Ref::Unknown(*nla)),
                 }
@@ -158,8 +160,17 @@ macro_rules! attribute_set {
                 match nla.kind() {
                     $(
                         $num => <$ty as $crate::nla::AttrValue>::parse(nla)
-                            .map(Self::$Variant)
-                            .map_err(|e| e.in_attribute(concat!(stringify!($prefix), stringify!($suffix)))),
+                            .map(|value| {
+                                // Flag bits the type would not emit again (a
+                                // u32 sent with NLA_F_NET_BYTEORDER, say) keep
+                                // the attribute raw, so nothing is lost.
+                                if $crate::nla::AttrValue::header_flags(&value) == nla.flags() {
+                                    Self::$Variant(value)
+                                } else {
+                                    Self::Unknown($crate::nla::RawAttr::from(nla))
+                                }
+                            })
+                            .map_err(|e| e.in_attribute($crate::__attr_name!($prefix, $suffix $(, $full)?))),
                     )*
                     _ => Ok(Self::Unknown($crate::nla::RawAttr::from(nla))),
                 }
@@ -169,5 +180,19 @@ macro_rules! attribute_set {
                 Self::Unknown($crate::nla::RawAttr::from(nla))
             }
         }
+    };
+}
+
+/// The kernel constant's name of a declared attribute: the set's prefix
+/// and the suffix, or the full name when one is given. Internal to
+/// [`attribute_set!`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __attr_name {
+    ($prefix:ident, $suffix:ident) => {
+        concat!(stringify!($prefix), stringify!($suffix))
+    };
+    ($prefix:ident, $suffix:ident, $full:literal) => {
+        $full
     };
 }

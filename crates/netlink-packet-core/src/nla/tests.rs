@@ -343,3 +343,31 @@ fn offsets_map_to_attribute_chains() {
     assert_eq!(attribute_chain_at(&buf, 8, 9), [(3, 8)]);
     assert_eq!(attribute_chain_at(&buf, 8, 200), []);
 }
+
+attribute_set! {
+    /// A set whose constant names start with a digit after the prefix.
+    pub enum DigitNames, view DigitNamesRef, prefix T_ {
+        /// Named in full.
+        1 SIXRD = "T_6RD" SixRd(u16),
+        /// Named by suffix.
+        2 PLAIN Plain(u16),
+    }
+}
+
+#[test]
+fn full_names_can_be_given() {
+    assert_eq!(DigitNames::name_of(1), Some("T_6RD"));
+    assert_eq!(DigitNames::name_of(2), Some("T_PLAIN"));
+    assert_eq!(DigitNames::SIXRD, 1);
+}
+
+#[test]
+fn unexpected_flag_bits_keep_the_attribute_raw() {
+    // A u32 sent with NLA_F_NET_BYTEORDER: the typed variant could not emit
+    // the flag again, so the attribute stays raw and round-trips.
+    let bytes = [8, 0, 3, 0x40, 1, 0, 0, 0];
+    let nla = NlaIter::new(&bytes).next().unwrap().unwrap();
+    let attr = AllTypes::parse(&nla).unwrap();
+    assert!(matches!(&attr, AllTypes::Unknown(raw) if raw.kind() == 3));
+    assert_eq!(attr.to_bytes(), bytes);
+}
