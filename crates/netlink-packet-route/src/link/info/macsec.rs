@@ -64,8 +64,10 @@ value_enum! {
 }
 
 value_enum! {
-    /// Cipher suite ids (`MACSEC_CIPHER_ID_*`, linux/if_macsec.h), a 64-bit
-    /// number in host order on the wire; names as `ip link` takes them.
+    /// Cipher suite ids (`MACSEC_CIPHER_ID_*` and the deprecated
+    /// `MACSEC_DEFAULT_CIPHER_ID`, linux/if_macsec.h), a 64-bit number in
+    /// host order on the wire; names as `ip link ... cipher` takes them
+    /// (the deprecated id is GCM-AES-128 by another number).
     pub enum MacSecCipherSuite: u64 {
         0x0080_C200_0100_0001 => GcmAes128 "GCM-AES-128",
         0x0080_C200_0100_0002 => GcmAes256 "GCM-AES-256",

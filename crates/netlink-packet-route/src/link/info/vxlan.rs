@@ -6,6 +6,10 @@
 //!
 //! The on/off settings (`LEARNING`, `PROXY`, `UDP_CSUM`, ...) are a byte,
 //! 0 or 1; `GBP`, `GPE` and `REMCSUM_NOPARTIAL` are flags, present or not.
+//!
+//! Newer kernels send attributes 31 to 33 as well, which neither this
+//! machine's headers nor the kernel documentation at hand describe: they are
+//! kept as `Unknown`, byte for byte.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
