@@ -86,8 +86,15 @@ macro_rules! header_message {
                 $View::parse(nla.value()).map_err(|e| e.at_base(nla.value_offset()))
             }
 
+            /// A message nested in an attribute must decode completely: a
+            /// malformed inner attribute makes the whole outer attribute stay
+            /// raw (where its bytes are kept), instead of being dropped here.
             fn from_ref(view: &$View<'_>) -> Result<Self, $crate::DecodeError> {
-                view.to_owned()
+                let owned = view.to_owned()?;
+                match owned.invalid.first() {
+                    Some(error) => Err(error.clone()),
+                    None => Ok(owned),
+                }
             }
 
             fn value_len(&self) -> usize {
