@@ -3,10 +3,13 @@
 //! set from the kind string, which is why the nest is not a plain declared
 //! set: `IFLA_INFO_DATA` means something different for every kind.
 
+mod amt;
 mod bareudp;
+mod batadv;
 mod bond;
 mod bridge;
 mod bridge_port;
+mod caif;
 mod can;
 mod dsa;
 mod geneve;
@@ -26,13 +29,18 @@ mod veth;
 mod vlan;
 mod vrf;
 mod vti;
+mod vxcan;
 mod vxlan;
+mod wwan;
 mod xfrm;
 
+pub use amt::*;
 pub use bareudp::*;
+pub use batadv::*;
 pub use bond::*;
 pub use bridge::*;
 pub use bridge_port::*;
+pub use caif::*;
 pub use can::*;
 pub use dsa::*;
 pub use geneve::*;
@@ -52,7 +60,9 @@ pub use veth::*;
 pub use vlan::*;
 pub use vrf::*;
 pub use vti::*;
+pub use vxcan::*;
 pub use vxlan::*;
+pub use wwan::*;
 pub use xfrm::*;
 
 use netlink_packet_core::nla::{
@@ -122,6 +132,16 @@ pub enum InfoData {
     Mctp(Nested<MctpAttr>),
     /// `dsa`.
     Dsa(Nested<DsaAttr>),
+    /// `vxcan`.
+    Vxcan(Nested<VxcanAttr>),
+    /// `amt`.
+    Amt(Nested<AmtAttr>),
+    /// `wwan`.
+    Wwan(Nested<WwanAttr>),
+    /// `caif`.
+    Caif(Nested<CaifAttr>),
+    /// `batadv`.
+    Batadv(Nested<BatadvAttr>),
     /// A kind without a declared set (or a kind that sends no data, such as
     /// `wireguard`, `dummy`, `ifb`), kept byte for byte.
     Other(RawAttr),
@@ -159,6 +179,11 @@ fn parse_data(kind: Option<&str>, nla: &Nla<'_>) -> Result<InfoData, DecodeError
         "rmnet" => InfoData::Rmnet(nested(nla)?),
         "mctp" => InfoData::Mctp(nested(nla)?),
         "dsa" => InfoData::Dsa(nested(nla)?),
+        "vxcan" => InfoData::Vxcan(nested(nla)?),
+        "amt" => InfoData::Amt(nested(nla)?),
+        "wwan" => InfoData::Wwan(nested(nla)?),
+        "caif" => InfoData::Caif(nested(nla)?),
+        "batadv" => InfoData::Batadv(nested(nla)?),
         _ => InfoData::Other(RawAttr::from(nla)),
     })
 }
@@ -190,6 +215,11 @@ macro_rules! for_each_data {
             InfoData::Rmnet($v) => $body,
             InfoData::Mctp($v) => $body,
             InfoData::Dsa($v) => $body,
+            InfoData::Vxcan($v) => $body,
+            InfoData::Amt($v) => $body,
+            InfoData::Wwan($v) => $body,
+            InfoData::Caif($v) => $body,
+            InfoData::Batadv($v) => $body,
             InfoData::Other($raw) => $other,
         }
     };
