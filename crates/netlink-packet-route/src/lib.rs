@@ -1,7 +1,10 @@
 //! Typed rtnetlink (`NETLINK_ROUTE`) messages.
 //!
 //! Every message family is one module: [`link`] (`RTM_*LINK`, `ifinfomsg`,
-//! `IFLA_*`) and [`address`] (`RTM_*ADDR`, `ifaddrmsg`, `IFA_*`). Each has an
+//! `IFLA_*`), [`address`] (`RTM_*ADDR`, `ifaddrmsg`, `IFA_*`), [`route`],
+//! [`neighbour`], [`neighbour_table`], [`rule`], [`nexthop`], [`nsid`],
+//! [`netconf`], [`prefix`], [`address_label`], [`stats`], [`bridge_vlan`]
+//! and [`mdb`]. Each has an
 //! owned value for building requests and keeping results, and a zero-copy
 //! view over the receive buffer. Attribute sets are declared once with
 //! [`netlink_packet_core::attribute_set!`]; whatever a declaration does not
@@ -13,14 +16,23 @@
 #![warn(missing_docs)]
 
 pub mod address;
+pub mod address_label;
+pub mod bridge_vlan;
 pub mod link;
+pub mod mdb;
 mod message;
+pub mod neighbour;
+pub mod neighbour_table;
+pub mod netconf;
+pub mod nexthop;
+pub mod nsid;
+pub mod prefix;
+pub mod route;
+pub mod rule;
 mod scope;
+pub mod stats;
 
-pub use message::{
-    RouteNetlinkMessage, RTM_DELADDR, RTM_DELLINK, RTM_DELLINKPROP, RTM_GETADDR, RTM_GETLINK,
-    RTM_GETLINKPROP, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWLINKPROP, RTM_SETLINK,
-};
+pub use message::*;
 pub use scope::Scope;
 
 /// Address families used in rtnetlink headers (linux/socket.h).

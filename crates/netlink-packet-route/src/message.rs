@@ -1,121 +1,178 @@
-//! The rtnetlink payload: every message type this crate knows, and the
-//! others kept as bytes.
+//! The rtnetlink payload: every message type of the protocol, and any
+//! other kept as bytes.
 
 use netlink_packet_core::{
     DecodeError, NetlinkDeserializable, NetlinkHeader, NetlinkSerializable, RawPayload,
 };
 
 use crate::address::AddressMessage;
+use crate::address_label::AddressLabelMessage;
+use crate::bridge_vlan::BridgeVlanMessage;
 use crate::link::LinkMessage;
+use crate::mdb::MdbMessage;
+use crate::neighbour::NeighbourMessage;
+use crate::neighbour_table::NeighbourTableMessage;
+use crate::netconf::NetconfMessage;
+use crate::nexthop::NexthopMessage;
+use crate::nsid::NsidMessage;
+use crate::prefix::PrefixMessage;
+use crate::route::RouteMessage;
+use crate::rule::RuleMessage;
+use crate::stats::StatsMessage;
 
-/// `RTM_NEWLINK` (linux/rtnetlink.h).
-pub const RTM_NEWLINK: u16 = 16;
-/// `RTM_DELLINK`.
-pub const RTM_DELLINK: u16 = 17;
-/// `RTM_GETLINK`.
-pub const RTM_GETLINK: u16 = 18;
-/// `RTM_SETLINK`.
-pub const RTM_SETLINK: u16 = 19;
-/// `RTM_NEWADDR`.
-pub const RTM_NEWADDR: u16 = 20;
-/// `RTM_DELADDR`.
-pub const RTM_DELADDR: u16 = 21;
-/// `RTM_GETADDR`.
-pub const RTM_GETADDR: u16 = 22;
-/// `RTM_NEWLINKPROP`: add link properties (alternative names).
-pub const RTM_NEWLINKPROP: u16 = 108;
-/// `RTM_DELLINKPROP`: remove link properties.
-pub const RTM_DELLINKPROP: u16 = 109;
-/// `RTM_GETLINKPROP`.
-pub const RTM_GETLINKPROP: u16 = 110;
+/// Declares the message types (`RTM_*`, linux/rtnetlink.h) once: the
+/// constant, the enum variant and its payload type.
+macro_rules! route_messages {
+    ($( $(#[$doc:meta])* $constant:ident = $number:literal => $Variant:ident($Payload:ty), )*) => {
+        $(
+            $(#[$doc])*
+            pub const $constant: u16 = $number;
+        )*
 
-/// An rtnetlink message.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RouteNetlinkMessage {
+        /// An rtnetlink message.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum RouteNetlinkMessage {
+            $(
+                #[doc = concat!("`", stringify!($constant), "` (", stringify!($number), ").")]
+                $Variant($Payload),
+            )*
+            /// A message type this crate does not decode (traffic control
+            /// messages, for now), kept byte for byte.
+            Other(RawPayload),
+        }
+
+        impl RouteNetlinkMessage {
+            /// Attributes that did not decode (each kept raw in its message):
+            /// where and why. Empty for a message that decoded completely.
+            pub fn invalid(&self) -> &[DecodeError] {
+                match self {
+                    $( Self::$Variant(m) => &m.invalid, )*
+                    Self::Other(_) => &[],
+                }
+            }
+        }
+
+        impl NetlinkDeserializable for RouteNetlinkMessage {
+            fn deserialize(header: &NetlinkHeader, payload: &[u8]) -> Result<Self, DecodeError> {
+                Ok(match header.message_type {
+                    $( $number => Self::$Variant(<$Payload>::parse(payload)?), )*
+                    _ => Self::Other(RawPayload::deserialize(header, payload)?),
+                })
+            }
+        }
+
+        impl NetlinkSerializable for RouteNetlinkMessage {
+            fn message_type(&self) -> u16 {
+                match self {
+                    $( Self::$Variant(_) => $number, )*
+                    Self::Other(raw) => raw.message_type,
+                }
+            }
+
+            fn buffer_len(&self) -> usize {
+                match self {
+                    $( Self::$Variant(m) => m.buffer_len(), )*
+                    Self::Other(raw) => raw.buffer_len(),
+                }
+            }
+
+            fn emit(&self, buf: &mut [u8]) {
+                match self {
+                    $( Self::$Variant(m) => m.emit(buf), )*
+                    Self::Other(raw) => raw.emit(buf),
+                }
+            }
+        }
+    };
+}
+
+route_messages! {
     /// `RTM_NEWLINK`: a link, in a reply, a notification or a create request.
-    NewLink(LinkMessage),
+    RTM_NEWLINK = 16 => NewLink(LinkMessage),
     /// `RTM_DELLINK`.
-    DelLink(LinkMessage),
+    RTM_DELLINK = 17 => DelLink(LinkMessage),
     /// `RTM_GETLINK`.
-    GetLink(LinkMessage),
+    RTM_GETLINK = 18 => GetLink(LinkMessage),
     /// `RTM_SETLINK`.
-    SetLink(LinkMessage),
-    /// `RTM_NEWLINKPROP`: `IFLA_PROP_LIST` with the names to add.
-    NewLinkProp(LinkMessage),
-    /// `RTM_DELLINKPROP`: `IFLA_PROP_LIST` with the names to remove.
-    DelLinkProp(LinkMessage),
-    /// `RTM_GETLINKPROP`.
-    GetLinkProp(LinkMessage),
+    RTM_SETLINK = 19 => SetLink(LinkMessage),
     /// `RTM_NEWADDR`.
-    NewAddress(AddressMessage),
+    RTM_NEWADDR = 20 => NewAddress(AddressMessage),
     /// `RTM_DELADDR`.
-    DelAddress(AddressMessage),
+    RTM_DELADDR = 21 => DelAddress(AddressMessage),
     /// `RTM_GETADDR`.
-    GetAddress(AddressMessage),
-    /// A message type this crate does not know yet, kept byte for byte.
-    Other(RawPayload),
-}
-
-impl NetlinkDeserializable for RouteNetlinkMessage {
-    fn deserialize(header: &NetlinkHeader, payload: &[u8]) -> Result<Self, DecodeError> {
-        Ok(match header.message_type {
-            RTM_NEWLINK => Self::NewLink(LinkMessage::parse(payload)?),
-            RTM_DELLINK => Self::DelLink(LinkMessage::parse(payload)?),
-            RTM_GETLINK => Self::GetLink(LinkMessage::parse(payload)?),
-            RTM_SETLINK => Self::SetLink(LinkMessage::parse(payload)?),
-            RTM_NEWLINKPROP => Self::NewLinkProp(LinkMessage::parse(payload)?),
-            RTM_DELLINKPROP => Self::DelLinkProp(LinkMessage::parse(payload)?),
-            RTM_GETLINKPROP => Self::GetLinkProp(LinkMessage::parse(payload)?),
-            RTM_NEWADDR => Self::NewAddress(AddressMessage::parse(payload)?),
-            RTM_DELADDR => Self::DelAddress(AddressMessage::parse(payload)?),
-            RTM_GETADDR => Self::GetAddress(AddressMessage::parse(payload)?),
-            _ => Self::Other(RawPayload::deserialize(header, payload)?),
-        })
-    }
-}
-
-impl NetlinkSerializable for RouteNetlinkMessage {
-    fn message_type(&self) -> u16 {
-        match self {
-            Self::NewLink(_) => RTM_NEWLINK,
-            Self::DelLink(_) => RTM_DELLINK,
-            Self::GetLink(_) => RTM_GETLINK,
-            Self::SetLink(_) => RTM_SETLINK,
-            Self::NewLinkProp(_) => RTM_NEWLINKPROP,
-            Self::DelLinkProp(_) => RTM_DELLINKPROP,
-            Self::GetLinkProp(_) => RTM_GETLINKPROP,
-            Self::NewAddress(_) => RTM_NEWADDR,
-            Self::DelAddress(_) => RTM_DELADDR,
-            Self::GetAddress(_) => RTM_GETADDR,
-            Self::Other(raw) => raw.message_type,
-        }
-    }
-
-    fn buffer_len(&self) -> usize {
-        match self {
-            Self::NewLink(m)
-            | Self::DelLink(m)
-            | Self::GetLink(m)
-            | Self::SetLink(m)
-            | Self::NewLinkProp(m)
-            | Self::DelLinkProp(m)
-            | Self::GetLinkProp(m) => m.buffer_len(),
-            Self::NewAddress(m) | Self::DelAddress(m) | Self::GetAddress(m) => m.buffer_len(),
-            Self::Other(raw) => raw.buffer_len(),
-        }
-    }
-
-    fn emit(&self, buf: &mut [u8]) {
-        match self {
-            Self::NewLink(m)
-            | Self::DelLink(m)
-            | Self::GetLink(m)
-            | Self::SetLink(m)
-            | Self::NewLinkProp(m)
-            | Self::DelLinkProp(m)
-            | Self::GetLinkProp(m) => m.emit(buf),
-            Self::NewAddress(m) | Self::DelAddress(m) | Self::GetAddress(m) => m.emit(buf),
-            Self::Other(raw) => raw.emit(buf),
-        }
-    }
+    RTM_GETADDR = 22 => GetAddress(AddressMessage),
+    /// `RTM_NEWROUTE`.
+    RTM_NEWROUTE = 24 => NewRoute(RouteMessage),
+    /// `RTM_DELROUTE`.
+    RTM_DELROUTE = 25 => DelRoute(RouteMessage),
+    /// `RTM_GETROUTE`.
+    RTM_GETROUTE = 26 => GetRoute(RouteMessage),
+    /// `RTM_NEWNEIGH`.
+    RTM_NEWNEIGH = 28 => NewNeighbour(NeighbourMessage),
+    /// `RTM_DELNEIGH`.
+    RTM_DELNEIGH = 29 => DelNeighbour(NeighbourMessage),
+    /// `RTM_GETNEIGH`.
+    RTM_GETNEIGH = 30 => GetNeighbour(NeighbourMessage),
+    /// `RTM_NEWRULE`.
+    RTM_NEWRULE = 32 => NewRule(RuleMessage),
+    /// `RTM_DELRULE`.
+    RTM_DELRULE = 33 => DelRule(RuleMessage),
+    /// `RTM_GETRULE`.
+    RTM_GETRULE = 34 => GetRule(RuleMessage),
+    /// `RTM_NEWPREFIX`.
+    RTM_NEWPREFIX = 52 => NewPrefix(PrefixMessage),
+    /// `RTM_NEWNEIGHTBL`.
+    RTM_NEWNEIGHTBL = 64 => NewNeighbourTable(NeighbourTableMessage),
+    /// `RTM_GETNEIGHTBL`.
+    RTM_GETNEIGHTBL = 66 => GetNeighbourTable(NeighbourTableMessage),
+    /// `RTM_SETNEIGHTBL`.
+    RTM_SETNEIGHTBL = 67 => SetNeighbourTable(NeighbourTableMessage),
+    /// `RTM_NEWADDRLABEL`.
+    RTM_NEWADDRLABEL = 72 => NewAddressLabel(AddressLabelMessage),
+    /// `RTM_DELADDRLABEL`.
+    RTM_DELADDRLABEL = 73 => DelAddressLabel(AddressLabelMessage),
+    /// `RTM_GETADDRLABEL`.
+    RTM_GETADDRLABEL = 74 => GetAddressLabel(AddressLabelMessage),
+    /// `RTM_NEWNETCONF`.
+    RTM_NEWNETCONF = 80 => NewNetconf(NetconfMessage),
+    /// `RTM_DELNETCONF`.
+    RTM_DELNETCONF = 81 => DelNetconf(NetconfMessage),
+    /// `RTM_GETNETCONF`.
+    RTM_GETNETCONF = 82 => GetNetconf(NetconfMessage),
+    /// `RTM_NEWMDB`.
+    RTM_NEWMDB = 84 => NewMdb(MdbMessage),
+    /// `RTM_DELMDB`.
+    RTM_DELMDB = 85 => DelMdb(MdbMessage),
+    /// `RTM_GETMDB`.
+    RTM_GETMDB = 86 => GetMdb(MdbMessage),
+    /// `RTM_NEWNSID`.
+    RTM_NEWNSID = 88 => NewNsid(NsidMessage),
+    /// `RTM_DELNSID`.
+    RTM_DELNSID = 89 => DelNsid(NsidMessage),
+    /// `RTM_GETNSID`.
+    RTM_GETNSID = 90 => GetNsid(NsidMessage),
+    /// `RTM_NEWSTATS`.
+    RTM_NEWSTATS = 92 => NewStats(StatsMessage),
+    /// `RTM_GETSTATS`.
+    RTM_GETSTATS = 94 => GetStats(StatsMessage),
+    /// `RTM_SETSTATS`.
+    RTM_SETSTATS = 95 => SetStats(StatsMessage),
+    /// `RTM_NEWNEXTHOP`.
+    RTM_NEWNEXTHOP = 104 => NewNexthop(NexthopMessage),
+    /// `RTM_DELNEXTHOP`.
+    RTM_DELNEXTHOP = 105 => DelNexthop(NexthopMessage),
+    /// `RTM_GETNEXTHOP`.
+    RTM_GETNEXTHOP = 106 => GetNexthop(NexthopMessage),
+    /// `RTM_NEWLINKPROP`: `IFLA_PROP_LIST` with the names to add.
+    RTM_NEWLINKPROP = 108 => NewLinkProp(LinkMessage),
+    /// `RTM_DELLINKPROP`: `IFLA_PROP_LIST` with the names to remove.
+    RTM_DELLINKPROP = 109 => DelLinkProp(LinkMessage),
+    /// `RTM_GETLINKPROP`.
+    RTM_GETLINKPROP = 110 => GetLinkProp(LinkMessage),
+    /// `RTM_NEWVLAN`.
+    RTM_NEWVLAN = 112 => NewVlan(BridgeVlanMessage),
+    /// `RTM_DELVLAN`.
+    RTM_DELVLAN = 113 => DelVlan(BridgeVlanMessage),
+    /// `RTM_GETVLAN`.
+    RTM_GETVLAN = 114 => GetVlan(BridgeVlanMessage),
 }

@@ -27,15 +27,7 @@ pub fn parse_fixture(name: &str) -> RouteNetlinkMessage {
     assert_eq!(message.to_bytes(), bytes, "{name}: round trip differs");
     match message.payload {
         NetlinkPayload::Inner(inner) => {
-            match &inner {
-                RouteNetlinkMessage::NewLink(m) => {
-                    assert!(m.invalid.is_empty(), "{name}: {:?}", m.invalid)
-                }
-                RouteNetlinkMessage::NewAddress(m) => {
-                    assert!(m.invalid.is_empty(), "{name}: {:?}", m.invalid)
-                }
-                _ => {}
-            }
+            assert!(inner.invalid().is_empty(), "{name}: {:?}", inner.invalid());
             inner
         }
         other => panic!("{name}: not a route message: {other:?}"),

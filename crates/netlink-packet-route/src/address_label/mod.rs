@@ -1,0 +1,32 @@
+//! IPv6 address labels (`RTM_NEWADDRLABEL`, `RTM_DELADDRLABEL`,
+//! `RTM_GETADDRLABEL`): `struct ifaddrlblmsg` then `IFAL_*` attributes
+//! (linux/if_addrlabel.h).
+
+mod attrs;
+
+pub use attrs::*;
+
+use netlink_packet_core::{fixed_struct, header_message};
+
+fixed_struct! {
+    /// `struct ifaddrlblmsg` (linux/if_addrlabel.h).
+    pub struct AddressLabelHeader {
+        /// `ifal_family`.
+        pub family: u8,
+        /// `__ifal_reserved`.
+        pub reserved: u8,
+        /// `ifal_prefixlen`.
+        pub prefix_len: u8,
+        /// `ifal_flags`.
+        pub flags: u8,
+        /// `ifal_index`.
+        pub index: u32,
+        /// `ifal_seq`.
+        pub seq: u32,
+    }
+}
+
+header_message! {
+    /// The message, owned: the fixed header and every attribute in wire order.
+    pub struct AddressLabelMessage, view AddressLabelView, header AddressLabelHeader, attrs AddressLabelAttr, AddressLabelAttrRef;
+}

@@ -1,0 +1,34 @@
+//! Neighbour messages (`RTM_NEWNEIGH`, `RTM_DELNEIGH`, `RTM_GETNEIGH`), ARP/NDP
+//! entries and bridge FDB entries: `struct ndmsg` then `NDA_*` attributes
+//! (linux/neighbour.h).
+
+mod attrs;
+
+pub use attrs::*;
+
+use netlink_packet_core::{fixed_struct, header_message};
+
+fixed_struct! {
+    /// `struct ndmsg` (linux/neighbour.h).
+    pub struct NeighbourHeader {
+        /// `ndm_family`.
+        pub family: u8,
+        /// `ndm_pad1`.
+        pub pad1: u8,
+        /// `ndm_pad2`.
+        pub pad2: u16,
+        /// `ndm_ifindex`.
+        pub index: i32,
+        /// `ndm_state` (`NUD_*`).
+        pub state: u16,
+        /// `ndm_flags` (`NTF_*`).
+        pub flags: u8,
+        /// `ndm_type` (`RTN_*`).
+        pub kind: u8,
+    }
+}
+
+header_message! {
+    /// The message, owned: the fixed header and every attribute in wire order.
+    pub struct NeighbourMessage, view NeighbourView, header NeighbourHeader, attrs NeighbourAttr, NeighbourAttrRef;
+}

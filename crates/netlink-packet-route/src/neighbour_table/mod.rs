@@ -1,0 +1,26 @@
+//! Neighbour table messages (`RTM_NEWNEIGHTBL`, `RTM_GETNEIGHTBL`,
+//! `RTM_SETNEIGHTBL`): `struct ndtmsg` then `NDTA_*` attributes
+//! (linux/neighbour.h).
+
+mod attrs;
+
+pub use attrs::*;
+
+use netlink_packet_core::{fixed_struct, header_message};
+
+fixed_struct! {
+    /// `struct ndtmsg` (linux/neighbour.h).
+    pub struct NeighbourTableHeader {
+        /// `ndtm_family`.
+        pub family: u8,
+        /// `ndtm_pad1`.
+        pub pad1: u8,
+        /// `ndtm_pad2`.
+        pub pad2: u16,
+    }
+}
+
+header_message! {
+    /// The message, owned: the fixed header and every attribute in wire order.
+    pub struct NeighbourTableMessage, view NeighbourTableView, header NeighbourTableHeader, attrs NeighbourTableAttr, NeighbourTableAttrRef;
+}

@@ -1,0 +1,29 @@
+//! Nexthop objects (`RTM_NEWNEXTHOP`, `RTM_DELNEXTHOP`, `RTM_GETNEXTHOP`):
+//! `struct nhmsg` then `NHA_*` attributes (linux/nexthop.h).
+
+mod attrs;
+
+pub use attrs::*;
+
+use netlink_packet_core::{fixed_struct, header_message};
+
+fixed_struct! {
+    /// `struct nhmsg` (linux/nexthop.h).
+    pub struct NexthopHeader {
+        /// `nh_family`.
+        pub family: u8,
+        /// `nh_scope`.
+        pub scope: crate::Scope,
+        /// `nh_protocol` (`RTPROT_*`).
+        pub protocol: u8,
+        /// `resvd`.
+        pub resvd: u8,
+        /// `nh_flags` (`RTNH_F_*`).
+        pub flags: u32,
+    }
+}
+
+header_message! {
+    /// The message, owned: the fixed header and every attribute in wire order.
+    pub struct NexthopMessage, view NexthopView, header NexthopHeader, attrs NexthopAttr, NexthopAttrRef;
+}

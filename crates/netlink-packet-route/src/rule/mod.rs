@@ -1,0 +1,37 @@
+//! Routing policy rules (`RTM_NEWRULE`, `RTM_DELRULE`, `RTM_GETRULE`): `struct
+//! fib_rule_hdr` then `FRA_*` attributes (linux/fib_rules.h).
+
+mod attrs;
+
+pub use attrs::*;
+
+use netlink_packet_core::{fixed_struct, header_message};
+
+fixed_struct! {
+    /// `struct fib_rule_hdr` (linux/fib_rules.h).
+    pub struct RuleHeader {
+        /// `family`.
+        pub family: u8,
+        /// `dst_len`.
+        pub dst_len: u8,
+        /// `src_len`.
+        pub src_len: u8,
+        /// `tos`.
+        pub tos: u8,
+        /// `table`.
+        pub table: u8,
+        /// `res1`.
+        pub res1: u8,
+        /// `res2`.
+        pub res2: u8,
+        /// `action` (`FR_ACT_*`).
+        pub action: u8,
+        /// `flags` (`FIB_RULE_*`).
+        pub flags: u32,
+    }
+}
+
+header_message! {
+    /// The message, owned: the fixed header and every attribute in wire order.
+    pub struct RuleMessage, view RuleView, header RuleHeader, attrs RuleAttr, RuleAttrRef;
+}
