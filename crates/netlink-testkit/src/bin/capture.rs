@@ -3,12 +3,15 @@
 //! `ip` commands given with `--setup`.
 //!
 //! ```text
-//! cargo run -p netlink-testkit --bin capture -- --out DIR --dump link|addr \
-//!     [--family N] [--ext-mask N] [--name-prefix P] [--setup "link add v0 type veth peer name v1"]...
+//! cargo run -p netlink-testkit --bin capture -- --out DIR --dump KIND \
+//!     [--family N] [--ext-mask N] [--filter-mask N] [--name-prefix P] [--setup "link add v0 type veth peer name v1"]...
 //! ```
 //!
-//! Link messages are named after their interface (`v0.hex`), address
-//! messages after the interface index and address (`addr-2-192.0.2.1.hex`).
+//! KIND is link, addr, route, neigh, rule, neightbl, addrlabel, netconf,
+//! mdb, nsid, stats, nexthop or vlan. Link messages are named after their
+//! interface (`v0.hex`), address messages after the interface index and
+//! address (`addr-2-192.0.2.1.hex`), the others by position
+//! (`PREFIXmessage-3.hex`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +28,7 @@ struct Args {
     dump: String,
     family: u8,
     ext_mask: Option<u32>,
+    filter_mask: Option<u32>,
     prefix: String,
     setup: Vec<String>,
 }
@@ -35,6 +39,7 @@ fn parse_args() -> Result<Args, String> {
         dump: "link".into(),
         family: 0,
         ext_mask: None,
+        filter_mask: None,
         prefix: String::new(),
         setup: Vec::new(),
     };
@@ -48,6 +53,13 @@ fn parse_args() -> Result<Args, String> {
             "--ext-mask" => {
                 args.ext_mask = Some(value()?.parse().map_err(|e| format!("--ext-mask: {e}"))?)
             }
+            "--filter-mask" => {
+                args.filter_mask = Some(
+                    value()?
+                        .parse()
+                        .map_err(|e| format!("--filter-mask: {e}"))?,
+                )
+            }
             "--name-prefix" => args.prefix = value()?,
             "--setup" => args.setup.push(value()?),
             other => return Err(format!("unknown argument {other}")),
@@ -60,6 +72,9 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn name_of(dump: &str, payload: &[u8], count: usize) -> String {
+    if dump != "link" && dump != "addr" {
+        return format!("message-{count}");
+    }
     let (header_len, name_attr) = if dump == "link" { (16, 3) } else { (8, 2) };
     let attrs = payload.get(header_len..).unwrap_or(&[]);
     let found = NlaIter::new(attrs)
@@ -90,13 +105,35 @@ fn run(args: &Args) -> Result<usize, String> {
     for line in &args.setup {
         netlink_testkit::ip_ok(line).map_err(|e| format!("ip {line}: {e}"))?;
     }
+    // RTM_GET* and the size of each family's fixed header (linux/rtnetlink.h
+    // and the family headers).
     let (message_type, header_len) = match args.dump.as_str() {
         "link" => (18u16, 16usize),
         "addr" => (22, 8),
-        other => return Err(format!("--dump {other}: link or addr")),
+        "route" => (26, 12),
+        "neigh" => (30, 12),
+        "rule" => (34, 12),
+        "neightbl" => (66, 4),
+        "addrlabel" => (74, 12),
+        "netconf" => (82, 4),
+        "mdb" => (86, 8),
+        "nsid" => (90, 4),
+        "stats" => (94, 12),
+        "nexthop" => (106, 8),
+        "vlan" => (114, 8),
+        other => {
+            return Err(format!(
+                "--dump {other}: link, addr, route, neigh, rule, neightbl, addrlabel, \
+                 netconf, mdb, nsid, stats, nexthop or vlan"
+            ))
+        }
     };
     let mut payload = vec![0u8; header_len];
     payload[0] = args.family;
+    if let Some(mask) = args.filter_mask {
+        // if_stats_msg.filter_mask: which IFLA_STATS_* to return.
+        payload[8..12].copy_from_slice(&mask.to_ne_bytes());
+    }
     if let Some(mask) = args.ext_mask.filter(|_| args.dump == "link") {
         // IFLA_EXT_MASK (29): RTEXT_FILTER_* bits asking for more (VF, bridge VLANs, ...).
         NlaWriter::new(&mut payload).put_u32(29, mask);
