@@ -28,6 +28,7 @@ pub mod nexthop;
 pub mod nsid;
 pub mod prefix;
 pub mod route;
+pub mod rtnlgrp;
 pub mod rule;
 mod scope;
 pub mod stats;

@@ -1,0 +1,1 @@
+//! rtnetlink multicast groups (`enum rtnetlink_groups`, linux/rtnetlink.h).
