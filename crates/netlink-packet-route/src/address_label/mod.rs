@@ -30,3 +30,21 @@ header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct AddressLabelMessage, view AddressLabelView, header AddressLabelHeader, attrs AddressLabelAttr, AddressLabelAttrRef;
 }
+
+impl AddressLabelMessage {
+    /// `IFAL_ADDRESS`, if present.
+    pub fn address(&self) -> Option<std::net::Ipv6Addr> {
+        self.attrs.iter().find_map(|a| match a {
+            AddressLabelAttr::Address(x) => Some(*x),
+            _ => None,
+        })
+    }
+
+    /// `IFAL_LABEL`, if present.
+    pub fn label(&self) -> Option<u32> {
+        self.attrs.iter().find_map(|a| match a {
+            AddressLabelAttr::Label(x) => Some(*x),
+            _ => None,
+        })
+    }
+}

@@ -22,3 +22,13 @@ header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct NetconfMessage, view NetconfView, header NetconfHeader, attrs NetconfAttr, NetconfAttrRef;
 }
+
+impl NetconfMessage {
+    /// `NETCONFA_IFINDEX`, if present.
+    pub fn ifindex(&self) -> Option<NetconfIfindex> {
+        self.attrs.iter().find_map(|a| match a {
+            NetconfAttr::Ifindex(i) => Some(*i),
+            _ => None,
+        })
+    }
+}

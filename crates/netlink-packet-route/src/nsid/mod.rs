@@ -21,3 +21,21 @@ header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct NsidMessage, view NsidView, header NsidHeader, attrs NsidAttr, NsidAttrRef;
 }
+
+impl NsidMessage {
+    /// `NETNSA_NSID`, if present.
+    pub fn nsid(&self) -> Option<i32> {
+        self.attrs.iter().find_map(|a| match a {
+            NsidAttr::Nsid(n) => Some(*n),
+            _ => None,
+        })
+    }
+
+    /// `NETNSA_CURRENT_NSID`, if present.
+    pub fn current_nsid(&self) -> Option<i32> {
+        self.attrs.iter().find_map(|a| match a {
+            NsidAttr::CurrentNsid(n) => Some(*n),
+            _ => None,
+        })
+    }
+}
