@@ -452,3 +452,25 @@ fn addresses_decode_by_family() {
     };
     assert_eq!(MplsLabel::from_entry(label.entry()), label);
 }
+
+#[test]
+fn route_lookup_replies() {
+    let r = route("get-fibmatch-multipath");
+    // The FIB entry itself: no cache flags, its own prefix and table.
+    assert!(!r.header.flags.contains(RouteFlags::CLONED));
+    assert_eq!(r.table(), 254);
+    assert_eq!(r.destination(), v4(10, 1, 0, 0));
+    let weights: Vec<u16> = r.multipath().unwrap().iter().map(NextHop::weight).collect();
+    assert_eq!(weights, [2, 3]);
+    let r = route("get-10.0.0.5");
+    assert_eq!(r.destination(), v4(10, 0, 0, 5));
+    assert_eq!(r.header.dst_len, 32);
+    assert_eq!(r.gateway(), v4(192, 0, 2, 254));
+    assert_eq!(r.prefsrc(), v4(192, 0, 2, 1));
+    assert!(r.header.flags.contains(RouteFlags::CLONED));
+    assert!(r.attrs.contains(&RouteAttr::Uid(0)));
+    let r = route("get-v6");
+    assert_eq!(r.destination(), v6("2001:db8:1::7"));
+    assert_eq!(r.gateway(), v6("2001:db8::2"));
+    assert_eq!(r.pref(), Some(RoutePreference::High));
+}
