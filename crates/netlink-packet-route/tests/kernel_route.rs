@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use common::*;
-use netlink_packet_core::nla::Nested;
+use netlink_packet_core::nla::{Nested, Uint};
 use netlink_packet_core::{NetlinkFlags, NetlinkMessage, NetlinkPayload};
 use netlink_packet_route::family::{AF_INET, AF_INET6, AF_UNSPEC};
 use netlink_packet_route::route::*;
@@ -299,6 +299,16 @@ fn routes_made_with_these_types_read_back_with_ip() {
                 RouteAttr::Priority(333),
             ],
         ));
+        send_new_route(RouteMessage::new(
+            header(AF_INET6, 64, RouteType::Unicast),
+            vec![
+                RouteAttr::Dst("2001:db8:21::".parse::<Ipv6Addr>().unwrap().into()),
+                RouteAttr::Gateway("2001:db8::3".parse::<Ipv6Addr>().unwrap().into()),
+                RouteAttr::Oif(v0),
+                RouteAttr::Expires(Uint(600)),
+                RouteAttr::Pref(RoutePreference::Low),
+            ],
+        ));
         let hop = |a: u8, hops: u8| NextHop {
             hops,
             ifindex: v0 as i32,
@@ -374,6 +384,15 @@ fn routes_made_with_these_types_read_back_with_ip() {
             .unwrap_or_else(|| panic!("{json6}"));
         assert_eq!(e["metric"], 333);
         assert_eq!(e["gateway"], "2001:db8::2");
+        let e = json6
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["dst"] == "2001:db8:21::/64")
+            .unwrap_or_else(|| panic!("{json6}"));
+        let expires = e["expires"].as_u64().unwrap_or_else(|| panic!("{e}"));
+        assert!(expires > 0 && expires <= 600, "{e}");
+        assert_eq!(e["pref"], "low");
         // And our own dump agrees with what we sent.
         let routes = dump_routes(AF_INET);
         let r = routes

@@ -95,7 +95,8 @@ attribute_set! {
         21 ENCAP_TYPE EncapType(EncapType),
         /// Encapsulation, read by `RTA_ENCAP_TYPE`.
         22 ENCAP Encap(RouteEncap),
-        /// Expiry (IPv6: seconds; multicast: clock ticks, 64 bits).
+        /// Expiry: a 4-byte value (IPv6 requests take seconds) or an 8-byte
+        /// one; either width is read and emitted back as it came.
         23 EXPIRES Expires(Uint),
         /// Alignment padding.
         24 PAD Pad(Vec<u8>),

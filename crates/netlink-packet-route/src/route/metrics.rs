@@ -56,8 +56,8 @@ flag_set! {
 
 attribute_set! {
     /// A route metric (`RTAX_*`, linux/rtnetlink.h), inside `RTA_METRICS`.
-    /// Times (`RTAX_RTT`, `RTAX_RTTVAR`, `RTAX_RTO_MIN`) are in
-    /// milliseconds as the kernel reports them.
+    /// Values are the kernel's raw numbers: for example `ip route add ...
+    /// rtt 20ms` is reported as `RTAX_RTT` 160 here (ip prints 20).
     pub enum MetricAttr, view MetricAttrRef, prefix RTAX_ {
         /// Locked metrics.
         1 LOCK Lock(MetricLocks),
