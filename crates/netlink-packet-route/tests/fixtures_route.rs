@@ -474,3 +474,55 @@ fn route_lookup_replies() {
     assert_eq!(r.gateway(), v6("2001:db8::2"));
     assert_eq!(r.pref(), Some(RoutePreference::High));
 }
+
+#[test]
+fn views_agree_with_owned_messages_on_every_fixture() {
+    let dir = std::path::Path::new(FIXTURES).join("route");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(stem) = name.strip_suffix(".hex") else {
+            continue;
+        };
+        let owned = route(stem);
+        let bytes = fixture(&format!("route/{name}"));
+        let view = RouteView::parse(&bytes[16..]).unwrap();
+        assert_eq!(view.destination(), owned.destination(), "{name}");
+        assert_eq!(view.source(), owned.source(), "{name}");
+        assert_eq!(view.gateway(), owned.gateway(), "{name}");
+        assert_eq!(view.prefsrc(), owned.prefsrc(), "{name}");
+        assert_eq!(view.oif(), owned.oif(), "{name}");
+        assert_eq!(view.iif(), owned.iif(), "{name}");
+        assert_eq!(view.table(), owned.table(), "{name}");
+        assert_eq!(view.priority(), owned.priority(), "{name}");
+        assert_eq!(view.pref(), owned.pref(), "{name}");
+        assert_eq!(view.nh_id(), owned.nh_id(), "{name}");
+        assert_eq!(view.encap_type(), owned.encap_type(), "{name}");
+        assert_eq!(view.kind(), owned.header.kind, "{name}");
+        assert_eq!(view.protocol(), owned.header.protocol, "{name}");
+        assert_eq!(
+            view.via().map(|v| v.ip()),
+            owned.via().map(RouteVia::to_ip),
+            "{name}"
+        );
+        let hops: Option<Vec<NextHop>> = view
+            .multipath()
+            .map(|m| m.iter().map(|h| h.unwrap().to_owned().unwrap()).collect());
+        assert_eq!(hops.as_deref(), owned.multipath(), "{name}");
+        let metrics: Option<Vec<MetricAttr>> = view
+            .metrics()
+            .map(|m| m.iter().map(|a| a.unwrap().to_owned().unwrap()).collect());
+        assert_eq!(metrics.as_deref(), owned.metrics(), "{name}");
+        assert_eq!(
+            view.encap().map(|e| e.to_owned()),
+            owned.attrs.iter().find_map(|a| match a {
+                RouteAttr::Encap(e) => Some(e.clone()),
+                _ => None,
+            }),
+            "{name}"
+        );
+        assert_eq!(view.to_owned().unwrap(), owned, "{name}");
+        seen += 1;
+    }
+    assert!(seen >= 27, "{seen} route fixtures");
+}
