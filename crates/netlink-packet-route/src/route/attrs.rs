@@ -3,11 +3,12 @@
 use netlink_packet_core::nla::{Be16, Nested, Uint};
 use netlink_packet_core::{attribute_set, fixed_struct};
 
-use super::address::{RouteAddress, RouteVia};
+use super::address::RouteAddress;
 use super::encap::{EncapType, RouteEncap};
 use super::metrics::MetricAttr;
 use super::multipath::Multipath;
 use super::types::{RoutePreference, RouteTable};
+use super::via::RouteVia;
 
 fixed_struct! {
     /// `struct rta_cacheinfo` (linux/rtnetlink.h), `RTA_CACHEINFO`.

@@ -12,6 +12,7 @@ mod encap;
 mod metrics;
 mod multipath;
 mod types;
+mod via;
 
 pub use address::*;
 pub use attrs::*;
@@ -19,6 +20,7 @@ pub use encap::*;
 pub use metrics::*;
 pub use multipath::*;
 pub use types::*;
+pub use via::*;
 
 use std::net::IpAddr;
 

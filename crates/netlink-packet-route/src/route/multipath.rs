@@ -7,7 +7,7 @@ use netlink_packet_core::{attribute_set, DecodeError, DecodeReason};
 use super::address::RouteAddress;
 use super::encap::{EncapType, EncapValue, RouteEncap};
 use super::types::NextHopFlags;
-use super::RouteVia;
+use super::via::RouteVia;
 
 /// Size of `struct rtnexthop`.
 pub const RTNH_LEN: usize = 8;
