@@ -531,3 +531,87 @@ fn route_lookup_answers_with_one_route() {
         assert_eq!(r.pref(), Some(RoutePreference::High));
     });
 }
+
+#[test]
+fn encapsulations_both_directions() {
+    in_new_netns(|| {
+        setup();
+        let names = link_names();
+        let v0 = *names.iter().find(|(_, n)| *n == "v0").unwrap().0;
+        // Made with ip, read with these types.
+        ip("-6 route add 2001:db8:5::/64 encap seg6 mode encap segs fc00::1,fc00::2 dev v0");
+        ip("route add 10.2.0.0/16 encap ip id 5 dst 192.0.2.9 ttl 9 dev v0");
+        let routes = dump_routes(AF_UNSPEC);
+        let seg6 = routes
+            .iter()
+            .find(|r| dst_text(r) == "2001:db8:5::/64")
+            .unwrap();
+        let Some(Ok(EncapValue::Seg6(attrs))) = seg6.encap() else {
+            panic!("{seg6:?}")
+        };
+        let Seg6IpTunnelAttr::Srh(srh) = &attrs[0] else {
+            panic!("{attrs:?}")
+        };
+        let json = ip_json("-6 -d route show");
+        let e = entry(&json, seg6, &names);
+        assert_eq!(e["encap"], "seg6");
+        assert_eq!(e["mode"], srh.mode.name().unwrap());
+        let mut segs: Vec<String> = srh.segments().map(|s| s.to_string()).collect();
+        segs.reverse();
+        let json_segs: Vec<String> = e["segs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(segs, json_segs, "travel order");
+        let ipr = routes
+            .iter()
+            .find(|r| dst_text(r) == "10.2.0.0/16")
+            .unwrap();
+        assert_eq!(ipr.encap_type(), Some(EncapType::Ip));
+        let Some(Ok(EncapValue::Ip(attrs))) = ipr.encap() else {
+            panic!("{ipr:?}")
+        };
+        assert!(attrs.contains(&IpEncapAttr::Id(netlink_packet_core::nla::Be64(5))));
+        assert!(attrs.contains(&IpEncapAttr::Ttl(9)));
+
+        // Made with these types, read with ip.
+        let segments: Vec<Ipv6Addr> = vec!["fc00::7".parse().unwrap(), "fc00::8".parse().unwrap()];
+        let seg6 = EncapValue::Seg6(vec![Seg6IpTunnelAttr::Srh(Seg6IpTunnelEncap::new(
+            Seg6Mode::Encap,
+            &segments,
+        ))]);
+        let local = EncapValue::Seg6Local(vec![
+            Seg6LocalAttr::Action(Seg6LocalAction::EndDt6),
+            Seg6LocalAttr::Table(100),
+        ]);
+        for (dst, value) in [("2001:db8:40::", seg6), ("2001:db8:41::", local)] {
+            send_new_route(RouteMessage::new(
+                header(AF_INET6, 64, RouteType::Unicast),
+                vec![
+                    RouteAttr::Dst(dst.parse::<Ipv6Addr>().unwrap().into()),
+                    RouteAttr::Oif(v0),
+                    RouteAttr::EncapType(value.encap_type().unwrap()),
+                    RouteAttr::Encap(RouteEncap::from_value(&value)),
+                ],
+            ));
+        }
+        let json = ip_json("-6 -d route show");
+        let find = |dst: &str| {
+            json.as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["dst"] == dst)
+                .unwrap_or_else(|| panic!("no {dst} in {json}"))
+                .clone()
+        };
+        let e = find("2001:db8:40::/64");
+        assert_eq!(e["encap"], "seg6");
+        assert_eq!(e["mode"], "encap");
+        assert_eq!(e["segs"], serde_json::json!(["fc00::7", "fc00::8"]));
+        let e = find("2001:db8:41::/64");
+        assert_eq!(e["encap"], "seg6local");
+        assert_eq!(e["action"], "End.DT6");
+    });
+}
