@@ -469,6 +469,10 @@ fn route_lookup_replies() {
     assert_eq!(r.prefsrc(), v4(192, 0, 2, 1));
     assert!(r.header.flags.contains(RouteFlags::CLONED));
     assert!(r.attrs.contains(&RouteAttr::Uid(0)));
+    let r = route("get-mark-uid-ports");
+    assert!(r.attrs.contains(&RouteAttr::Mark(7)));
+    assert!(r.attrs.contains(&RouteAttr::Uid(1000)));
+    assert_eq!(r.destination(), v4(10, 0, 0, 6));
     let r = route("get-v6");
     assert_eq!(r.destination(), v6("2001:db8:1::7"));
     assert_eq!(r.gateway(), v6("2001:db8::2"));
@@ -524,5 +528,5 @@ fn views_agree_with_owned_messages_on_every_fixture() {
         assert_eq!(view.to_owned().unwrap(), owned, "{name}");
         seen += 1;
     }
-    assert!(seen >= 27, "{seen} route fixtures");
+    assert!(seen >= 28, "{seen} route fixtures");
 }

@@ -405,7 +405,7 @@ fn routes_made_with_these_types_read_back_with_ip() {
 
 /// Sends `RTM_GETROUTE` for `dst` and returns the one reply, raw and
 /// decoded.
-fn lookup(dst: IpAddr, flags: RouteFlags) -> (Vec<u8>, RouteMessage) {
+fn lookup(dst: IpAddr, flags: RouteFlags, extra: Vec<RouteAttr>) -> (Vec<u8>, RouteMessage) {
     let (family, len) = match dst {
         IpAddr::V4(_) => (AF_INET, 32),
         IpAddr::V6(_) => (AF_INET6, 128),
@@ -417,7 +417,9 @@ fn lookup(dst: IpAddr, flags: RouteFlags) -> (Vec<u8>, RouteMessage) {
             flags,
             ..Default::default()
         },
-        vec![RouteAttr::Dst(dst.into())],
+        std::iter::once(RouteAttr::Dst(dst.into()))
+            .chain(extra)
+            .collect(),
     );
     let mut connection = Connection::new(Protocol::Route).unwrap();
     let replies = connection
@@ -474,6 +476,7 @@ fn route_lookup_answers_with_one_route() {
         let (bytes, r) = lookup(
             IpAddr::V4(Ipv4Addr::new(10, 1, 2, 3)),
             RouteFlags::FIB_MATCH,
+            vec![],
         );
         record(
             "get-fibmatch-multipath.hex",
@@ -495,6 +498,7 @@ fn route_lookup_answers_with_one_route() {
         let (bytes, r) = lookup(
             IpAddr::V4(Ipv4Addr::new(10, 0, 0, 5)),
             RouteFlags::default(),
+            vec![],
         );
         record("get-10.0.0.5.hex", &how("10.0.0.5"), &bytes);
         let json = ip_json("route get 10.0.0.5");
@@ -524,7 +528,35 @@ fn route_lookup_answers_with_one_route() {
             json[0]["uid"].as_u64().map(|u| u as u32)
         );
 
-        let (bytes, r) = lookup("2001:db8:1::7".parse().unwrap(), RouteFlags::default());
+        // A lookup with the flow's mark, user and ports.
+        let (bytes, r) = lookup(
+            IpAddr::V4(Ipv4Addr::new(10, 0, 0, 6)),
+            RouteFlags::default(),
+            vec![
+                RouteAttr::Mark(7),
+                RouteAttr::Uid(1000),
+                RouteAttr::IpProto(6),
+                RouteAttr::Sport(netlink_packet_core::nla::Be16(1234)),
+                RouteAttr::Dport(netlink_packet_core::nla::Be16(80)),
+            ],
+        );
+        record(
+            "get-mark-uid-ports.hex",
+            &how("10.0.0.6 mark 7 uid 1000 ipproto tcp sport 1234 dport 80"),
+            &bytes,
+        );
+        let json = ip_json("route get 10.0.0.6 ipproto tcp sport 1234 dport 80 uid 1000 mark 7");
+        assert!(r.attrs.contains(&RouteAttr::Mark(7)));
+        assert!(r.attrs.contains(&RouteAttr::Uid(1000)));
+        assert_eq!(json[0]["mark"], 7);
+        assert_eq!(json[0]["uid"], 1000);
+        assert_eq!(r.gateway(), Some(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 254))));
+
+        let (bytes, r) = lookup(
+            "2001:db8:1::7".parse().unwrap(),
+            RouteFlags::default(),
+            vec![],
+        );
         record("get-v6.hex", &how("2001:db8:1::7"), &bytes);
         assert_eq!(r.gateway(), Some("2001:db8::2".parse().unwrap()));
         assert_eq!(r.priority(), Some(1024));
