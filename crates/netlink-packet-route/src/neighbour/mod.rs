@@ -8,11 +8,13 @@ pub use attrs::*;
 
 use netlink_packet_core::{fixed_struct, header_message};
 
+use crate::link::LinkLayerAddress;
+
 fixed_struct! {
     /// `struct ndmsg` (linux/neighbour.h).
     pub struct NeighbourHeader {
         /// `ndm_family`.
-        pub family: u8,
+        pub family: NeighbourFamily,
         /// `ndm_pad1`.
         pub pad1: u8,
         /// `ndm_pad2`.
@@ -20,15 +22,33 @@ fixed_struct! {
         /// `ndm_ifindex`.
         pub index: i32,
         /// `ndm_state` (`NUD_*`).
-        pub state: u16,
+        pub state: NeighbourState,
         /// `ndm_flags` (`NTF_*`).
-        pub flags: u8,
+        pub flags: NeighbourFlags,
         /// `ndm_type` (`RTN_*`).
-        pub kind: u8,
+        pub kind: NeighbourType,
     }
 }
 
 header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct NeighbourMessage, view NeighbourView, header NeighbourHeader, attrs NeighbourAttr, NeighbourAttrRef;
+}
+
+impl NeighbourMessage {
+    /// The network address (`NDA_DST`).
+    pub fn destination(&self) -> Option<&NeighbourAddress> {
+        self.attrs.iter().find_map(|a| match a {
+            NeighbourAttr::Destination(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// The link-layer address (`NDA_LLADDR`).
+    pub fn lladdr(&self) -> Option<&LinkLayerAddress> {
+        self.attrs.iter().find_map(|a| match a {
+            NeighbourAttr::LinkLocalAddress(l) => Some(l),
+            _ => None,
+        })
+    }
 }

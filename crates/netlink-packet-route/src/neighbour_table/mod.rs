@@ -8,11 +8,13 @@ pub use attrs::*;
 
 use netlink_packet_core::{fixed_struct, header_message};
 
+use crate::neighbour::NeighbourFamily;
+
 fixed_struct! {
     /// `struct ndtmsg` (linux/neighbour.h).
     pub struct NeighbourTableHeader {
         /// `ndtm_family`.
-        pub family: u8,
+        pub family: NeighbourFamily,
         /// `ndtm_pad1`.
         pub pad1: u8,
         /// `ndtm_pad2`.
@@ -23,4 +25,14 @@ fixed_struct! {
 header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct NeighbourTableMessage, view NeighbourTableView, header NeighbourTableHeader, attrs NeighbourTableAttr, NeighbourTableAttrRef;
+}
+
+impl NeighbourTableMessage {
+    /// The table's name (`NDTA_NAME`).
+    pub fn name(&self) -> Option<&str> {
+        self.attrs.iter().find_map(|a| match a {
+            NeighbourTableAttr::Name(n) => Some(n.as_str()),
+            _ => None,
+        })
+    }
 }

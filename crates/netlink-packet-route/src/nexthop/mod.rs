@@ -1,5 +1,6 @@
 //! Nexthop objects (`RTM_NEWNEXTHOP`, `RTM_DELNEXTHOP`, `RTM_GETNEXTHOP`):
-//! `struct nhmsg` then `NHA_*` attributes (linux/nexthop.h).
+//! `struct nhmsg` then `NHA_*` attributes (linux/nexthop.h). Bucket
+//! messages of resilient groups (`RTM_*NEXTHOPBUCKET`) have the same layout.
 
 mod attrs;
 
@@ -19,11 +20,21 @@ fixed_struct! {
         /// `resvd`.
         pub resvd: u8,
         /// `nh_flags` (`RTNH_F_*`).
-        pub flags: u32,
+        pub flags: NexthopFlags,
     }
 }
 
 header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct NexthopMessage, view NexthopView, header NexthopHeader, attrs NexthopAttr, NexthopAttrRef;
+}
+
+impl NexthopMessage {
+    /// The id (`NHA_ID`).
+    pub fn id(&self) -> Option<u32> {
+        self.attrs.iter().find_map(|a| match a {
+            NexthopAttr::Id(id) => Some(*id),
+            _ => None,
+        })
+    }
 }

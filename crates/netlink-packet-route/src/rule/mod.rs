@@ -18,20 +18,41 @@ fixed_struct! {
         pub src_len: u8,
         /// `tos`.
         pub tos: u8,
-        /// `table`.
+        /// `table`: the low 8 bits (`FRA_TABLE` has all).
         pub table: u8,
         /// `res1`.
         pub res1: u8,
         /// `res2`.
         pub res2: u8,
         /// `action` (`FR_ACT_*`).
-        pub action: u8,
+        pub action: RuleAction,
         /// `flags` (`FIB_RULE_*`).
-        pub flags: u32,
+        pub flags: RuleFlags,
     }
 }
 
 header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct RuleMessage, view RuleView, header RuleHeader, attrs RuleAttr, RuleAttrRef;
+}
+
+impl RuleMessage {
+    /// The priority (`FRA_PRIORITY`).
+    pub fn priority(&self) -> Option<u32> {
+        self.attrs.iter().find_map(|a| match a {
+            RuleAttr::Priority(p) => Some(*p),
+            _ => None,
+        })
+    }
+
+    /// The table: `FRA_TABLE` when present, else the header's 8 bits.
+    pub fn table(&self) -> u32 {
+        self.attrs
+            .iter()
+            .find_map(|a| match a {
+                RuleAttr::Table(t) => Some(*t),
+                _ => None,
+            })
+            .unwrap_or(u32::from(self.header.table))
+    }
 }
