@@ -25,3 +25,13 @@ header_message! {
     /// The message, owned: the fixed header and every attribute in wire order.
     pub struct BridgeVlanMessage, view BridgeVlanView, header BridgeVlanHeader, attrs BridgeVlanAttr, BridgeVlanAttrRef;
 }
+
+impl BridgeVlanMessage {
+    /// Every `BRIDGE_VLANDB_ENTRY` nest, in wire order.
+    pub fn entries(&self) -> impl Iterator<Item = &[BridgeVlanEntryAttr]> {
+        self.attrs.iter().filter_map(|a| match a {
+            BridgeVlanAttr::Entry(e) => Some(e.attrs.as_slice()),
+            _ => None,
+        })
+    }
+}
