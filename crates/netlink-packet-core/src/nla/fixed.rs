@@ -154,6 +154,29 @@ macro_rules! fixed_struct {
             }
         }
 
+        /// As a field of a larger structure the size is fixed: no extra
+        /// bytes are read, and `extra` is not written.
+        impl $crate::nla::StructField for $Name {
+            const SIZE: usize = $Name::LEN;
+            fn read(bytes: &[u8]) -> Self {
+                #[allow(unused_mut, unused_variables)]
+                let mut pos = 0;
+                $(
+                    let $field = <$ty as $crate::nla::StructField>::read(&bytes[pos..]);
+                    pos += <$ty as $crate::nla::StructField>::SIZE;
+                )*
+                $Name { $( $field, )* extra: Vec::new() }
+            }
+            fn write(&self, bytes: &mut [u8]) {
+                #[allow(unused_mut, unused_variables)]
+                let mut pos = 0;
+                $(
+                    $crate::nla::StructField::write(&self.$field, &mut bytes[pos..]);
+                    pos += <$ty as $crate::nla::StructField>::SIZE;
+                )*
+            }
+        }
+
         impl $crate::nla::AttrValue for $Name {
             type Ref<'a> = $Name;
             fn parse_ref<'a>(nla: &$crate::nla::Nla<'a>) -> Result<$Name, $crate::DecodeError> {

@@ -303,6 +303,23 @@ impl AttrValue for MacAddr {
     }
 }
 
+/// A nest whose decoded contents would be emitted at another length (its
+/// last attribute lacked padding, say) is an error, so that the attribute
+/// holding it is kept raw rather than altered.
+fn check_reemits(nla: &Nla<'_>, emitted_len: usize) -> Result<(), DecodeError> {
+    if emitted_len == nla.value().len() {
+        Ok(())
+    } else {
+        Err(DecodeError::other(
+            nla.offset(),
+            format!(
+                "nest of {} bytes would be emitted as {emitted_len}",
+                nla.value().len()
+            ),
+        ))
+    }
+}
+
 /// The header flags of a nest: `NLA_F_NESTED` when `flagged`. Nests keep
 /// whether the kernel set the flag (many older nests do not) so that a
 /// parsed value is emitted back unchanged.
@@ -422,6 +439,7 @@ impl<A: Attribute> AttrValue for Nested<A> {
             .raw()
             .map(|nla| A::parse(&nla?))
             .collect::<Result<Vec<A>, DecodeError>>()?;
+        check_reemits(&value.nla, attrs_len(&attrs))?;
         Ok(Nested {
             attrs,
             flagged: value.nla.is_nested(),
@@ -508,6 +526,11 @@ impl<T: AttrValue> AttrValue for IndexedArray<T> {
                 Ok((nla.kind(), T::parse(&nla)?))
             })
             .collect::<Result<Vec<_>, DecodeError>>()?;
+        let len = items
+            .iter()
+            .map(|(_, v): &(u16, T)| align(NLA_HEADER_LEN + v.value_len()))
+            .sum();
+        check_reemits(&value.nla, len)?;
         Ok(IndexedArray {
             items,
             flagged: value.nla.is_nested(),
