@@ -368,3 +368,24 @@ fn stats_request_attributes() {
         vec![mpls],
     )));
 }
+
+#[test]
+fn mdb_static_entries_captured() {
+    // Written by kernel_misc's MDB test with NL_CAPTURE=1.
+    let RouteNetlinkMessage::GetMdb(m) = parse_fixture("mdb/static-entries.hex") else {
+        panic!()
+    };
+    let entries = m.entries();
+    assert_eq!(entries.len(), 2);
+    let groups: Vec<MdbGroup> = entries.iter().map(|e| e.fixed.group()).collect();
+    assert!(groups.contains(&MdbGroup::Ipv4(Ipv4Addr::new(239, 1, 1, 1))));
+    assert!(groups.contains(&MdbGroup::Ipv4(Ipv4Addr::new(239, 2, 2, 2))));
+    for e in entries {
+        assert_eq!(e.fixed.state, MdbState::Permanent);
+        assert_eq!(e.fixed.index, 4, "v0");
+        assert!(e
+            .attrs
+            .iter()
+            .any(|a| matches!(a, MdbEntryExtraAttr::Timer(0))));
+    }
+}
