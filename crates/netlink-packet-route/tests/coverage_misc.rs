@@ -132,3 +132,72 @@ fn rtnetlink_groups_cover_rtnetlink_h() {
     assert_eq!(rtnlgrp::RtnlGroup::Nexthop.legacy_mask(), Some(1 << 31));
     assert_eq!(rtnlgrp::RtnlGroup::Brvlan.legacy_mask(), None);
 }
+
+/// The `#define PREFIX... VALUE` constants of a header whose value is a
+/// number or `(1 << N)` / `(1<<N)`.
+fn defines(header: &str, prefix: &str) -> Vec<(String, i64)> {
+    let text = std::fs::read_to_string(format!("/usr/include/{header}")).unwrap();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        if words.next() != Some("#define") {
+            continue;
+        }
+        let Some(name) = words.next().filter(|n| n.starts_with(prefix)) else {
+            continue;
+        };
+        let rest: String = words
+            .take_while(|w| !w.starts_with("/*"))
+            .collect::<Vec<_>>()
+            .join("");
+        let value = if let Some(shift) = rest.strip_prefix("(1<<").and_then(|r| r.strip_suffix(')'))
+        {
+            1i64 << shift.parse::<u32>().unwrap()
+        } else if let Ok(n) = rest.parse::<i64>() {
+            n
+        } else {
+            continue;
+        };
+        out.push((name.to_string(), value));
+    }
+    assert!(!out.is_empty(), "no {prefix}* in {header}");
+    out
+}
+
+#[test]
+fn flags_and_values_cover_headers() {
+    let mut n = 0;
+    for (name, value) in defines("linux/if_bridge.h", "MDB_FLAGS_") {
+        let flag = MdbFlags(u8::try_from(value).unwrap());
+        assert!(MdbFlags::ALL.iter().any(|(f, _)| *f == flag), "{name}");
+        n += 1;
+    }
+    println!("MdbFlags: {n}/{n}");
+    for (name, value) in [("MDB_TEMPORARY", 0), ("MDB_PERMANENT", 1)] {
+        let found = defines("linux/if_bridge.h", name);
+        assert_eq!(found[0].1, value, "{name}");
+        assert!(MdbState::from(value as u8).name().is_some(), "{name}");
+    }
+    let dumpf = defines("linux/if_bridge.h", "BRIDGE_VLANDB_DUMPF_");
+    for (name, value) in &dumpf {
+        let flag = BridgeVlanDumpFlags(u32::try_from(*value).unwrap());
+        assert!(
+            BridgeVlanDumpFlags::ALL.iter().any(|(f, _)| *f == flag),
+            "{name}"
+        );
+    }
+    println!("BridgeVlanDumpFlags: {0}/{0}", dumpf.len());
+    let ifindex = defines("linux/netconf.h", "NETCONFA_IFINDEX_");
+    for (name, value) in &ifindex {
+        let v = netlink_packet_route::netconf::NetconfIfindex::from(*value as i32);
+        assert!(v.name().is_some(), "{name}");
+    }
+    println!("NetconfIfindex: {0}/{0}", ifindex.len());
+    let all = defines("linux/netconf.h", "NETCONFA_ALL");
+    assert_eq!(all[0].1, netlink_packet_route::netconf::NETCONFA_ALL as i64);
+    let nsid = defines("linux/net_namespace.h", "NETNSA_NSID_NOT_ASSIGNED");
+    assert_eq!(
+        nsid[0].1,
+        netlink_packet_route::nsid::NETNSA_NSID_NOT_ASSIGNED as i64
+    );
+}
