@@ -11,6 +11,7 @@ use std::os::fd::AsRawFd;
 use std::process::Command;
 
 use common::*;
+use netlink_packet_core::nla::Nested;
 use netlink_packet_core::{NetlinkFlags, NetlinkMessage};
 use netlink_packet_route::address_label::*;
 use netlink_packet_route::mdb::*;
@@ -407,5 +408,45 @@ fn mdb_static_entry_both_directions() {
         );
         let json = bridge_json("mdb show");
         assert_eq!(json[0]["mdb"].as_array().unwrap().len(), 1);
+    });
+}
+
+#[test]
+fn stats_get_filters_request_narrows_offload_xstats() {
+    in_new_netns(|| {
+        ip("link add v0 type veth peer name v1");
+        // IFLA_STATS_GET_FILTERS: of the offload group only HW_S_INFO
+        // (IFLA_STATS_FILTER_BIT(IFLA_OFFLOAD_XSTATS_HW_S_INFO)).
+        let filters = StatsGetSetAttr::GetFilters(Nested::new(vec![
+            StatsGroupFilterAttr::LinkOffloadXstats(1 << (OffloadXstatsAttr::HW_S_INFO - 1)),
+        ]));
+        let replies: Vec<StatsMessage> = dump(RouteNetlinkMessage::GetStats(StatsMessage::new(
+            StatsHeader {
+                filter_mask: StatsFilter::LINK_OFFLOAD_XSTATS,
+                ..Default::default()
+            },
+            vec![filters.to_stats_attr()],
+        )))
+        .into_iter()
+        .map(|m| match m {
+            RouteNetlinkMessage::NewStats(m) => m,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+        assert!(!replies.is_empty());
+        let mut seen = 0;
+        for m in &replies {
+            assert!(m.invalid.is_empty(), "{:?}", m.invalid);
+            for a in &m.attrs {
+                let StatsAttr::LinkOffloadXstats(o) = a else {
+                    panic!("{a:?}")
+                };
+                for x in o.iter() {
+                    assert!(matches!(x, OffloadXstatsAttr::HwSInfo(_)), "{x:?}");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 0);
     });
 }
