@@ -389,3 +389,19 @@ fn mdb_static_entries_captured() {
             .any(|a| matches!(a, MdbEntryExtraAttr::Timer(0))));
     }
 }
+
+#[test]
+fn mdb_permanent_router_port() {
+    let RouteNetlinkMessage::GetMdb(m) = parse_fixture("mdb/router-message-0.hex") else {
+        panic!()
+    };
+    let ports = m.router_ports();
+    assert_eq!(ports.len(), 1);
+    let port = ports[0];
+    assert_eq!(port.fixed.index, 4, "v0");
+    assert!(port.attrs.contains(&MdbRouterPortAttr::Type(
+        netlink_packet_route::link::info::MulticastRouter::Perm
+    )));
+    assert!(port.attrs.contains(&MdbRouterPortAttr::Timer(0)));
+    assert!(port.attrs.contains(&MdbRouterPortAttr::Inet6Timer(0)));
+}
