@@ -66,48 +66,50 @@ fn netconf_agrees_with_ip() {
     in_new_netns(|| {
         ip("link add v0 type veth peer name v1");
         ip("link set lo up");
-        let messages: Vec<NetconfMessage> =
-            dump(RouteNetlinkMessage::GetNetconf(NetconfMessage::new(
-                NetconfHeader {
-                    family: 2,
-                    ..Default::default()
-                },
-                vec![],
-            )))
-            .into_iter()
-            .map(|m| match m {
-                RouteNetlinkMessage::NewNetconf(m) => {
-                    assert!(m.invalid.is_empty(), "{:?}", m.invalid);
-                    m
-                }
-                other => panic!("{other:?}"),
-            })
-            .collect();
-        let json = ip_json("-4 netconf show");
-        let json = json.as_array().unwrap();
-        assert_eq!(messages.len(), json.len());
-        let links = dump_links();
-        for (m, j) in messages.iter().zip(json) {
-            let name = match m.ifindex().unwrap() {
-                NetconfIfindex::All => "all".to_string(),
-                NetconfIfindex::Default => "default".to_string(),
-                NetconfIfindex::Other(i) => links
-                    .iter()
-                    .find(|l| l.header.index == i)
-                    .and_then(|l| l.name())
-                    .unwrap()
-                    .to_string(),
-            };
-            assert_eq!(j["interface"], name.as_str());
-            let forwarding = m
-                .attrs
-                .iter()
-                .find_map(|a| match a {
-                    NetconfAttr::Forwarding(f) => Some(*f != 0),
-                    _ => None,
+        for (family, flag) in [(2u8, "-4"), (10, "-6")] {
+            let messages: Vec<NetconfMessage> =
+                dump(RouteNetlinkMessage::GetNetconf(NetconfMessage::new(
+                    NetconfHeader {
+                        family,
+                        ..Default::default()
+                    },
+                    vec![],
+                )))
+                .into_iter()
+                .map(|m| match m {
+                    RouteNetlinkMessage::NewNetconf(m) => {
+                        assert!(m.invalid.is_empty(), "{:?}", m.invalid);
+                        m
+                    }
+                    other => panic!("{other:?}"),
                 })
-                .unwrap();
-            assert_eq!(j["forwarding"], forwarding);
+                .collect();
+            let json = ip_json(&format!("{flag} netconf show"));
+            let json = json.as_array().unwrap();
+            assert_eq!(messages.len(), json.len());
+            let links = dump_links();
+            for (m, j) in messages.iter().zip(json) {
+                let name = match m.ifindex().unwrap() {
+                    NetconfIfindex::All => "all".to_string(),
+                    NetconfIfindex::Default => "default".to_string(),
+                    NetconfIfindex::Other(i) => links
+                        .iter()
+                        .find(|l| l.header.index == i)
+                        .and_then(|l| l.name())
+                        .unwrap()
+                        .to_string(),
+                };
+                assert_eq!(j["interface"], name.as_str());
+                let forwarding = m
+                    .attrs
+                    .iter()
+                    .find_map(|a| match a {
+                        NetconfAttr::Forwarding(f) => Some(*f != 0),
+                        _ => None,
+                    })
+                    .unwrap();
+                assert_eq!(j["forwarding"], forwarding);
+            }
         }
     });
 }
