@@ -115,6 +115,54 @@ fn fdb_entries() {
 }
 
 #[test]
+fn fdb_entries_added_with_bridge() {
+    let entries: Vec<NeighbourMessage> = (0..3)
+        .map(|i| neigh(&format!("neighbour/bridge-fdb-{i}.hex")))
+        .collect();
+    let by_mac = |mac: &str| {
+        entries
+            .iter()
+            .find(|m| m.lladdr().map(|l| l.to_string()).as_deref() == Some(mac))
+            .unwrap_or_else(|| panic!("{mac}"))
+    };
+    // bridge fdb add 02:00:00:00:00:11 dev v0 master static
+    let stat = by_mac("02:00:00:00:00:11");
+    assert_eq!(stat.header.state, NeighbourState::NOARP);
+    assert!(stat
+        .attrs
+        .iter()
+        .any(|a| matches!(a, NeighbourAttr::Master(_))));
+    // bridge fdb add 02:00:00:00:00:13 dev vx0 dst 192.0.2.2 port 4790 vni 7
+    let vx = by_mac("02:00:00:00:00:13");
+    assert_eq!(vx.header.flags, NeighbourFlags::SELF);
+    assert!(vx.header.state.contains(NeighbourState::PERMANENT));
+    assert_eq!(
+        vx.destination(),
+        Some(&NeighbourAddress::Inet(Ipv4Addr::new(192, 0, 2, 2)))
+    );
+    assert!(vx.attrs.contains(&NeighbourAttr::Port(Be16(4790))));
+    assert!(vx.attrs.contains(&NeighbourAttr::Vni(7)));
+    // bridge fdb append 00:00:00:00:00:00 dev vx0 dst 192.0.2.1
+    let default = by_mac("00:00:00:00:00:00");
+    assert_eq!(
+        default.destination(),
+        Some(&NeighbourAddress::Inet(Ipv4Addr::new(192, 0, 2, 1)))
+    );
+}
+
+/// An `NHA_GROUP` whose length is not a multiple of 8 is reported, not
+/// lost: the message still round-trips.
+#[test]
+fn malformed_group_is_kept_and_reported() {
+    let mut bytes =
+        NexthopMessage::new(NexthopHeader::default(), vec![NexthopAttr::Id(1)]).to_bytes();
+    bytes.extend_from_slice(&[11, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    let parsed = NexthopMessage::parse(&bytes).unwrap();
+    assert_eq!(parsed.invalid.len(), 1, "{parsed:?}");
+    assert_eq!(parsed.to_bytes(), bytes);
+}
+
+#[test]
 fn neighbour_tables() {
     let table = match common::parse_fixture("neighbour_table/neightbl-message-0.hex") {
         RouteNetlinkMessage::NewNeighbourTable(m) => m,

@@ -179,6 +179,32 @@ fn neighbours_created_by_ip_match_ip_json() {
     });
 }
 
+/// With `NL_CAPTURE` set, writes the VXLAN and static bridge-port FDB
+/// entries as fixtures (the capture tool runs only `ip`, not `bridge`).
+/// The payload is the kernel's, emitted back byte for byte; the netlink
+/// header is re-made.
+fn capture_fdb(ours: &[NeighbourMessage], vxlan: i32, port: i32) {
+    let dir = std::path::Path::new(FIXTURES).join("neighbour");
+    let mut n = 0;
+    for m in ours {
+        let wanted = (m.header.index == vxlan)
+            || (m.header.index == port && m.header.state == NeighbourState::NOARP);
+        if !wanted {
+            continue;
+        }
+        let bytes =
+            NetlinkMessage::from_inner(RouteNetlinkMessage::NewNeighbour(m.clone())).to_bytes();
+        let how = "RTM_NEWNEIGH AF_BRIDGE dump after `bridge fdb add 02:00:00:00:00:11 dev v0 master static`, `bridge fdb append 00:00:00:00:00:00 dev vx0 dst 192.0.2.1`, `bridge fdb add 02:00:00:00:00:13 dev vx0 dst 192.0.2.2 port 4790 vni 7 self permanent` (payload as the kernel sent it)";
+        netlink_testkit::fixtures::write_fixture(
+            &dir.join(format!("bridge-fdb-{n}.hex")),
+            how,
+            &bytes,
+        )
+        .unwrap();
+        n += 1;
+    }
+}
+
 fn fdb_state(state: NeighbourState) -> &'static str {
     if state.contains(NeighbourState::PERMANENT) {
         "permanent"
@@ -205,6 +231,9 @@ fn fdb_entries_created_by_bridge_match_bridge_json() {
             family: NeighbourFamily::Bridge,
             ..Default::default()
         });
+        if std::env::var_os("NL_CAPTURE").is_some() {
+            capture_fdb(&ours, index_of("vx0"), index_of("v0"));
+        }
         let br0 = index_of("br0") as u32;
         let mut compared = 0;
         for dev in ["v0", "vx0"] {
