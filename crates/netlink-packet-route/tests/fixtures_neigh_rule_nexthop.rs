@@ -409,3 +409,25 @@ fn built_messages_round_trip() {
     assert_eq!(&bytes[8..16], &[8, 0, 1, 0, 11, 0, 0, 0], "NHA_ID");
     common::round_trip(RouteNetlinkMessage::NewNexthop(bucket));
 }
+
+/// The zero-copy views read the same values from the fixtures' payloads
+/// (after the 16-byte netlink header).
+#[test]
+fn views_read_fixtures() {
+    let bytes = common::fixture("neighbour/neigh-message-0.hex");
+    let view = NeighbourView::parse(&bytes[16..]).unwrap();
+    assert_eq!(
+        view.destination(),
+        Some(NeighbourAddress::Inet(Ipv4Addr::new(192, 0, 2, 5)))
+    );
+    assert_eq!(view.lladdr(), Some(&[2u8, 0, 0, 0, 0, 5][..]));
+    assert_eq!(view.state(), NeighbourState::PERMANENT);
+    let bytes = common::fixture("rule/rule4-message-1.hex");
+    let view = RuleView::parse(&bytes[16..]).unwrap();
+    assert_eq!((view.priority(), view.table()), (Some(1000), 100));
+    let bytes = common::fixture("nexthop/nh-message-4.hex");
+    assert_eq!(NexthopView::parse(&bytes[16..]).unwrap().id(), Some(10));
+    let bytes = common::fixture("neighbour_table/neightbl-message-0.hex");
+    let view = NeighbourTableView::parse(&bytes[16..]).unwrap();
+    assert_eq!(view.name(), Some("arp_cache"));
+}

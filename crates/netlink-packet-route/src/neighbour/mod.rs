@@ -52,3 +52,22 @@ impl NeighbourMessage {
         })
     }
 }
+
+impl<'a> NeighbourView<'a> {
+    /// The network address (`NDA_DST`).
+    pub fn destination(&self) -> Option<NeighbourAddress> {
+        self.find(NeighbourAttr::DST)?
+            .get::<NeighbourAddress>()
+            .ok()
+    }
+
+    /// The link-layer address (`NDA_LLADDR`), borrowed.
+    pub fn lladdr(&self) -> Option<&'a [u8]> {
+        Some(self.find(NeighbourAttr::LLADDR)?.value())
+    }
+
+    /// The state (`ndm_state`).
+    pub fn state(&self) -> NeighbourState {
+        self.header().state
+    }
+}

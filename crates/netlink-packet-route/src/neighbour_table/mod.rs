@@ -36,3 +36,10 @@ impl NeighbourTableMessage {
         })
     }
 }
+
+impl<'a> NeighbourTableView<'a> {
+    /// The table's name (`NDTA_NAME`).
+    pub fn name(&self) -> Option<&'a str> {
+        self.find(NeighbourTableAttr::NAME)?.as_str().ok()
+    }
+}

@@ -38,3 +38,10 @@ impl NexthopMessage {
         })
     }
 }
+
+impl<'a> NexthopView<'a> {
+    /// The id (`NHA_ID`).
+    pub fn id(&self) -> Option<u32> {
+        self.find(NexthopAttr::ID)?.as_u32().ok()
+    }
+}

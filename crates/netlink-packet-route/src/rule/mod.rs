@@ -56,3 +56,17 @@ impl RuleMessage {
             .unwrap_or(u32::from(self.header.table))
     }
 }
+
+impl<'a> RuleView<'a> {
+    /// The priority (`FRA_PRIORITY`).
+    pub fn priority(&self) -> Option<u32> {
+        self.find(RuleAttr::PRIORITY)?.as_u32().ok()
+    }
+
+    /// The table: `FRA_TABLE` when present, else the header's 8 bits.
+    pub fn table(&self) -> u32 {
+        self.find(RuleAttr::TABLE)
+            .and_then(|nla| nla.as_u32().ok())
+            .unwrap_or(u32::from(self.header().table))
+    }
+}
