@@ -405,3 +405,25 @@ fn mdb_permanent_router_port() {
     assert!(port.attrs.contains(&MdbRouterPortAttr::Timer(0)));
     assert!(port.attrs.contains(&MdbRouterPortAttr::Inet6Timer(0)));
 }
+
+#[test]
+fn mdb_source_specific_entry_captured() {
+    // Written by kernel_misc's source-specific MDB test with NL_CAPTURE=1.
+    let RouteNetlinkMessage::GetMdb(m) = parse_fixture("mdb/source-specific.hex") else {
+        panic!()
+    };
+    let entries = m.entries();
+    assert_eq!(entries.len(), 1);
+    let e = entries[0];
+    assert_eq!(e.fixed.group(), MdbGroup::Ipv4(Ipv4Addr::new(232, 1, 1, 1)));
+    assert_eq!(
+        e.attrs,
+        vec![
+            MdbEntryExtraAttr::Timer(0),
+            MdbEntryExtraAttr::Source(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 9))),
+            // RTPROT_STATIC, MCAST_INCLUDE.
+            MdbEntryExtraAttr::Rtprot(4),
+            MdbEntryExtraAttr::GroupMode(1),
+        ]
+    );
+}

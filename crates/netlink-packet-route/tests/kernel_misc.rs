@@ -452,3 +452,84 @@ fn stats_get_filters_request_narrows_offload_xstats() {
         assert!(seen > 0);
     });
 }
+
+#[test]
+fn mdb_source_specific_entry_request() {
+    in_new_netns(|| {
+        ip("link add br0 type bridge mcast_snooping 1 mcast_igmp_version 3");
+        ip("link add v0 type veth peer name v1");
+        ip("link set v0 master br0");
+        ip("link set br0 up");
+        ip("link set v0 up");
+        ip("link set v1 up");
+        let br0 = link_named("br0").header.index as u32;
+        let v0 = link_named("v0").header.index as u32;
+        let mut entry = BrMdbEntry {
+            index: v0,
+            state: MdbState::Permanent,
+            ..Default::default()
+        };
+        entry.set_ip_group(IpAddr::V4(Ipv4Addr::new(232, 1, 1, 1)));
+        let source = IpAddr::V4(Ipv4Addr::new(192, 0, 2, 9));
+        request(
+            RouteNetlinkMessage::NewMdb(MdbMessage::new(
+                MdbHeader {
+                    family: 7,
+                    index: br0,
+                    ..Default::default()
+                },
+                vec![
+                    MdbSetAttr::Entry(entry).to_mdb_attr(),
+                    MdbSetAttr::Attrs(Nested::new(vec![MdbeAttr::Source(source)])).to_mdb_attr(),
+                ],
+            )),
+            NetlinkFlags::CREATE | NetlinkFlags::EXCL,
+        );
+        let mut sources = Vec::new();
+        let mut first = None;
+        for m in dump(RouteNetlinkMessage::GetMdb(MdbMessage::new(
+            MdbHeader {
+                family: 7,
+                ..Default::default()
+            },
+            vec![],
+        ))) {
+            let RouteNetlinkMessage::GetMdb(m) = m else {
+                panic!("{m:?}")
+            };
+            assert!(m.invalid.is_empty(), "{:?}", m.invalid);
+            if first.is_none() && !m.entries().is_empty() {
+                first = Some(
+                    NetlinkMessage::from_inner(RouteNetlinkMessage::GetMdb(m.clone())).to_bytes(),
+                );
+            }
+            for e in m.entries() {
+                for a in &e.attrs {
+                    if let MdbEntryExtraAttr::Source(s) = a {
+                        sources.push((e.fixed.group(), *s));
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            sources,
+            [(MdbGroup::Ipv4(Ipv4Addr::new(232, 1, 1, 1)), source)]
+        );
+        let json = bridge_json("mdb show");
+        let srcs: Vec<&str> = json[0]["mdb"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["src"].as_str())
+            .collect();
+        assert_eq!(srcs, ["192.0.2.9"], "{json}");
+        if std::env::var("NL_CAPTURE").as_deref() == Ok("1") {
+            netlink_testkit::fixtures::write_fixture(
+                &std::path::Path::new(FIXTURES).join("mdb/source-specific.hex"),
+                "RTM_GETMDB dump (family 7) after: bridge br0 mcast_snooping 1 mcast_igmp_version 3; veth v0 in br0, all up; RTM_NEWMDB 232.1.1.1 source 192.0.2.9 permanent on v0",
+                &first.unwrap(),
+            )
+            .unwrap();
+        }
+    });
+}
