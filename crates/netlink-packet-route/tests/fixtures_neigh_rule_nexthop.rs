@@ -90,6 +90,19 @@ fn stale_and_ipv6_neighbours() {
 }
 
 #[test]
+fn proxy_neighbour() {
+    // ip neigh add proxy 192.0.2.7 dev v1
+    let m = neigh("neighbour/proxy-0.hex");
+    assert_eq!(m.header.flags, NeighbourFlags::PROXY);
+    assert_eq!(m.header.family, NeighbourFamily::Inet);
+    assert_eq!(
+        m.destination(),
+        Some(&NeighbourAddress::Inet(Ipv4Addr::new(192, 0, 2, 7)))
+    );
+    assert_eq!(m.lladdr(), None);
+}
+
+#[test]
 fn fdb_entries() {
     // The bridge port's own address: master entry, permanent, NDA_MASTER.
     let port = neigh("neighbour/fdb-message-5.hex");

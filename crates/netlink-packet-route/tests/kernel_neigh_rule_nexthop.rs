@@ -174,6 +174,17 @@ fn neighbours_created_by_ip_match_ip_json() {
         let shown = shown.as_array().unwrap();
         assert_eq!(proxies.len(), shown.len());
         assert_eq!(proxies.len(), 1);
+        if std::env::var_os("NL_CAPTURE").is_some() {
+            let bytes =
+                NetlinkMessage::from_inner(RouteNetlinkMessage::NewNeighbour(proxies[0].clone()))
+                    .to_bytes();
+            netlink_testkit::fixtures::write_fixture(
+                &std::path::Path::new(FIXTURES).join("neighbour/proxy-0.hex"),
+                "RTM_NEWNEIGH dump with NTF_PROXY after `ip neigh add proxy 192.0.2.7 dev v1` (payload as the kernel sent it)",
+                &bytes,
+            )
+            .unwrap();
+        }
         compare_neighbour(&proxies[0], &shown[0]);
         assert_eq!(proxies[0].header.index, v1);
     });
