@@ -178,6 +178,15 @@ fn flags_and_values_cover_headers() {
         assert_eq!(found[0].1, value, "{name}");
         assert!(MdbState::from(value as u8).name().is_some(), "{name}");
     }
+    for (name, value) in defines("linux/in.h", "MCAST_")
+        .into_iter()
+        .filter(|(n, _)| n == "MCAST_EXCLUDE" || n == "MCAST_INCLUDE")
+    {
+        assert!(
+            McastFilterMode::from(value as u8).name().is_some(),
+            "{name}"
+        );
+    }
     let dumpf = defines("linux/if_bridge.h", "BRIDGE_VLANDB_DUMPF_");
     for (name, value) in &dumpf {
         let flag = BridgeVlanDumpFlags(u32::try_from(*value).unwrap());

@@ -423,7 +423,7 @@ fn mdb_source_specific_entry_captured() {
             MdbEntryExtraAttr::Source(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 9))),
             // RTPROT_STATIC, MCAST_INCLUDE.
             MdbEntryExtraAttr::Rtprot(4),
-            MdbEntryExtraAttr::GroupMode(1),
+            MdbEntryExtraAttr::GroupMode(McastFilterMode::Include),
         ]
     );
 }

@@ -207,7 +207,7 @@ fn mdb_attr() -> impl Strategy<Value = MdbAttr> {
         proptest::collection::vec(
             prop_oneof![
                 any::<u32>().prop_map(MdbEntryExtraAttr::Timer),
-                any::<u8>().prop_map(MdbEntryExtraAttr::GroupMode),
+                any::<u8>().prop_map(|m| MdbEntryExtraAttr::GroupMode(McastFilterMode::from(m))),
                 ip().prop_map(MdbEntryExtraAttr::Source),
                 any::<u8>().prop_map(MdbEntryExtraAttr::Rtprot),
                 (ip(), any::<u32>()).prop_map(|(a, t)| MdbEntryExtraAttr::SrcList(Nested::new(

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use netlink_packet_core::attribute_set;
 use netlink_packet_core::nla::Nested;
 
-use super::{BrMdbEntry, MdbEntryInfo, MdbRouterPort};
+use super::{BrMdbEntry, McastFilterMode, MdbEntryInfo, MdbRouterPort};
 use crate::link::info::MulticastRouter;
 
 attribute_set! {
@@ -53,7 +53,7 @@ attribute_set! {
         /// Sources (`MDBA_MDB_SRCLIST_*`).
         2 SRC_LIST SrcList(Nested<MdbSrcListAttr>),
         /// Filter mode: `MCAST_EXCLUDE` (0) or `MCAST_INCLUDE` (1).
-        3 GROUP_MODE GroupMode(u8),
+        3 GROUP_MODE GroupMode(McastFilterMode),
         /// The source of an (S, G) entry.
         4 SOURCE Source(IpAddr),
         /// The protocol that installed the entry (`RTPROT_*`).

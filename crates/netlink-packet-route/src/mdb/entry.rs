@@ -23,6 +23,17 @@ value_enum! {
     }
 }
 
+value_enum! {
+    /// Filter mode of an entry (`MDBA_MDB_EATTR_GROUP_MODE`): `MCAST_EXCLUDE`
+    /// or `MCAST_INCLUDE` (linux/in.h).
+    pub enum McastFilterMode: u8 {
+        /// `MCAST_EXCLUDE`: every source but those listed.
+        0 => Exclude "exclude",
+        /// `MCAST_INCLUDE`: only the sources listed.
+        1 => Include "include",
+    }
+}
+
 flag_set! {
     /// `flags` of `struct br_mdb_entry` (`MDB_FLAGS_*`, linux/if_bridge.h).
     pub struct MdbFlags: u8 {
