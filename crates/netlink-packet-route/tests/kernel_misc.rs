@@ -533,3 +533,76 @@ fn mdb_source_specific_entry_request() {
         }
     });
 }
+
+fn stp_tx_bpdu_from_ip(index: u32) -> u64 {
+    let json = ip_json("stats show dev v0 group xstats_slave");
+    let stp = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ifindex"] == index && e["suite"] == "stp")
+        .unwrap_or_else(|| panic!("{json}"));
+    stp["stp"]["tx_bpdu"].as_u64().unwrap()
+}
+
+#[test]
+fn bridge_port_stp_xstats_agree_with_ip_stats() {
+    in_new_netns(|| {
+        ip("link add br0 type bridge stp_state 1 hello_time 100");
+        ip("link add v0 type veth peer name v1");
+        ip("link set v0 master br0");
+        ip("link set br0 up");
+        ip("link set v0 up");
+        ip("link set v1 up");
+        std::thread::sleep(std::time::Duration::from_millis(2500));
+        let v0 = link_named("v0").header.index as u32;
+        let before = stp_tx_bpdu_from_ip(v0);
+        let ours = stats_dump(StatsFilter::LINK_XSTATS_SLAVE)
+            .into_iter()
+            .find(|m| m.header.index == v0)
+            .unwrap();
+        let after = stp_tx_bpdu_from_ip(v0);
+        let StatsAttr::LinkXstatsSlave(x) = &ours.attrs[0] else {
+            panic!("{:?}", ours.attrs)
+        };
+        let stp = x
+            .iter()
+            .find_map(|a| match a {
+                LinkXstatsAttr::Bridge(b) => b.iter().find_map(|b| match b {
+                    BridgeXstatsAttr::Stp(s) => Some(s.clone()),
+                    _ => None,
+                }),
+                _ => None,
+            })
+            .unwrap();
+        assert!(before > 0, "the port sent BPDUs");
+        assert!(
+            (before..=after).contains(&stp.tx_bpdu),
+            "{before} <= {} <= {after}",
+            stp.tx_bpdu
+        );
+        // Offload hardware statistics info, as ip prints it.
+        let json = ip_json("stats show dev v0 group offload subgroup hw_stats_info");
+        let info = &json[0]["info"]["l3_stats"];
+        let offload = stats_dump(StatsFilter::LINK_OFFLOAD_XSTATS)
+            .into_iter()
+            .find(|m| m.header.index == v0)
+            .unwrap();
+        let StatsAttr::LinkOffloadXstats(o) = &offload.attrs[0] else {
+            panic!("{:?}", offload.attrs)
+        };
+        let OffloadXstatsAttr::HwSInfo(hw) = &o[0] else {
+            panic!("{o:?}")
+        };
+        let HwStatsInfoAttr::L3Stats(l3) = &hw[0] else {
+            panic!("{hw:?}")
+        };
+        for a in l3.iter() {
+            match a {
+                HwStatsInfoEntryAttr::Request(r) => assert_eq!(info["request"], *r != 0),
+                HwStatsInfoEntryAttr::Used(u) => assert_eq!(info["used"], *u != 0),
+                other => panic!("{other:?}"),
+            }
+        }
+    });
+}
