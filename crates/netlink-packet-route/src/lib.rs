@@ -3,8 +3,8 @@
 //! Every message family is one module: [`link`] (`RTM_*LINK`, `ifinfomsg`,
 //! `IFLA_*`), [`address`] (`RTM_*ADDR`, `ifaddrmsg`, `IFA_*`), [`route`],
 //! [`neighbour`], [`neighbour_table`], [`rule`], [`nexthop`], [`nsid`],
-//! [`netconf`], [`prefix`], [`address_label`], [`stats`], [`bridge_vlan`]
-//! and [`mdb`]. Each has an
+//! [`netconf`], [`prefix`], [`address_label`], [`stats`], [`bridge_vlan`],
+//! [`mdb`] and [`tunnel`]. Each has an
 //! owned value for building requests and keeping results, and a zero-copy
 //! view over the receive buffer. Attribute sets are declared once with
 //! [`netlink_packet_core::attribute_set!`]; whatever a declaration does not
@@ -32,6 +32,7 @@ pub mod rtnlgrp;
 pub mod rule;
 mod scope;
 pub mod stats;
+pub mod tunnel;
 
 pub use message::*;
 pub use scope::Scope;

@@ -19,6 +19,7 @@ use crate::prefix::PrefixMessage;
 use crate::route::RouteMessage;
 use crate::rule::RuleMessage;
 use crate::stats::StatsMessage;
+use crate::tunnel::TunnelMessage;
 
 /// Declares the message types (`RTM_*`, linux/rtnetlink.h) once: the
 /// constant, the enum variant and its payload type.
@@ -36,8 +37,9 @@ macro_rules! route_messages {
                 #[doc = concat!("`", stringify!($constant), "` (", stringify!($number), ").")]
                 $Variant($Payload),
             )*
-            /// A message type this crate does not decode (traffic control
-            /// messages, for now), kept byte for byte.
+            /// A message type this crate does not decode (traffic control,
+            /// `RTM_NEWNDUSEROPT`, `RTM_NEWCACHEREPORT`, DCB), kept byte for
+            /// byte.
             Other(RawPayload),
         }
 
@@ -101,6 +103,10 @@ route_messages! {
     RTM_DELADDR = 21 => DelAddress(AddressMessage),
     /// `RTM_GETADDR`.
     RTM_GETADDR = 22 => GetAddress(AddressMessage),
+    /// `RTM_GETMULTICAST`: IPv6 multicast addresses of links (`IFA_MULTICAST`).
+    RTM_GETMULTICAST = 58 => GetMulticast(AddressMessage),
+    /// `RTM_GETANYCAST`: IPv6 anycast addresses of links (`IFA_ANYCAST`).
+    RTM_GETANYCAST = 62 => GetAnycast(AddressMessage),
     /// `RTM_NEWROUTE`.
     RTM_NEWROUTE = 24 => NewRoute(RouteMessage),
     /// `RTM_DELROUTE`.
@@ -169,6 +175,18 @@ route_messages! {
     RTM_DELLINKPROP = 109 => DelLinkProp(LinkMessage),
     /// `RTM_GETLINKPROP`.
     RTM_GETLINKPROP = 110 => GetLinkProp(LinkMessage),
+    /// `RTM_NEWNEXTHOPBUCKET`: a bucket of a resilient nexthop group.
+    RTM_NEWNEXTHOPBUCKET = 116 => NewNexthopBucket(NexthopMessage),
+    /// `RTM_DELNEXTHOPBUCKET`.
+    RTM_DELNEXTHOPBUCKET = 117 => DelNexthopBucket(NexthopMessage),
+    /// `RTM_GETNEXTHOPBUCKET`.
+    RTM_GETNEXTHOPBUCKET = 118 => GetNexthopBucket(NexthopMessage),
+    /// `RTM_NEWTUNNEL`: VNI filter entries of a vxlan device.
+    RTM_NEWTUNNEL = 120 => NewTunnel(TunnelMessage),
+    /// `RTM_DELTUNNEL`.
+    RTM_DELTUNNEL = 121 => DelTunnel(TunnelMessage),
+    /// `RTM_GETTUNNEL`.
+    RTM_GETTUNNEL = 122 => GetTunnel(TunnelMessage),
     /// `RTM_NEWVLAN`.
     RTM_NEWVLAN = 112 => NewVlan(BridgeVlanMessage),
     /// `RTM_DELVLAN`.
