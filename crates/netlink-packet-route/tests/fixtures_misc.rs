@@ -427,3 +427,37 @@ fn mdb_source_specific_entry_captured() {
         ]
     );
 }
+
+#[test]
+fn mdb_view_walks_entries_without_copying_them() {
+    let bytes = fixture("mdb/source-specific.hex");
+    let view = MdbView::parse(&bytes[16..]).unwrap();
+    let mut seen = Vec::new();
+    for attr in view.attrs() {
+        let MdbAttrRef::Mdb(mdb) = attr.unwrap() else {
+            continue;
+        };
+        for m in mdb.iter() {
+            let MdbMdbAttrRef::Entry(entry) = m.unwrap() else {
+                continue;
+            };
+            for e in entry.iter() {
+                let MdbEntryAttrRef::Info(info) = e.unwrap() else {
+                    continue;
+                };
+                seen.push(info.fixed.group());
+                let kinds: Vec<u16> = info.attrs().map(|a| a.unwrap().kind()).collect();
+                assert_eq!(
+                    kinds,
+                    [
+                        MdbEntryExtraAttr::TIMER,
+                        MdbEntryExtraAttr::SOURCE,
+                        MdbEntryExtraAttr::RTPROT,
+                        MdbEntryExtraAttr::GROUP_MODE
+                    ]
+                );
+            }
+        }
+    }
+    assert_eq!(seen, [MdbGroup::Ipv4(Ipv4Addr::new(232, 1, 1, 1))]);
+}

@@ -3,7 +3,9 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, AttrValue, Be16, MacAddr, Nla};
+use netlink_packet_core::nla::{
+    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Be16, MacAddr, Nla, NlaIter,
+};
 use netlink_packet_core::{fixed_struct, flag_set, value_enum, DecodeError};
 
 use super::{MdbEntryExtraAttr, MdbRouterPortAttr};
@@ -128,7 +130,7 @@ fixed_struct! {
 }
 
 macro_rules! struct_then_attrs {
-    ($(#[$meta:meta])* $Name:ident, $Fixed:ident, $Attr:ident) => {
+    ($(#[$meta:meta])* $Name:ident, $Ref:ident, $Fixed:ident, $Attr:ident) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct $Name {
@@ -141,18 +143,44 @@ macro_rules! struct_then_attrs {
             pub flags: u16,
         }
 
+        #[doc = concat!("Zero-copy form of [`", stringify!($Name), "`]: the structure, and the attributes after it decoded as they are iterated.")]
+        #[derive(Debug, Clone)]
+        pub struct $Ref<'a> {
+            /// The structure at the start of the value.
+            pub fixed: $Fixed,
+            rest: &'a [u8],
+            base: usize,
+            flags: u16,
+        }
+
+        impl<'a> $Ref<'a> {
+            /// The attributes after the structure, decoded lazily.
+            pub fn attrs(
+                &self,
+            ) -> impl Iterator<Item = Result<<$Attr as Attribute>::Ref<'a>, DecodeError>> + 'a {
+                NlaIter::with_base(self.rest, self.base).map(|nla| $Attr::parse_ref(&nla?))
+            }
+        }
+
         impl AttrValue for $Name {
-            type Ref<'a> = $Name;
-            fn parse_ref<'a>(nla: &Nla<'a>) -> Result<$Name, DecodeError> {
+            type Ref<'a> = $Ref<'a>;
+            fn parse_ref<'a>(nla: &Nla<'a>) -> Result<$Ref<'a>, DecodeError> {
                 let value = nla.value();
                 let fixed = $Fixed::parse_bytes(value.get(..$Fixed::LEN).unwrap_or(value))
                     .map_err(|e| e.at_base(nla.value_offset()))?;
-                let rest = value.get($Fixed::LEN..).unwrap_or(&[]);
-                let attrs = parse_attrs(rest, nla.value_offset() + $Fixed::LEN)?;
-                Ok($Name { fixed, attrs, flags: nla.flags() })
+                Ok($Ref {
+                    fixed,
+                    rest: value.get($Fixed::LEN..).unwrap_or(&[]),
+                    base: nla.value_offset() + $Fixed::LEN,
+                    flags: nla.flags(),
+                })
             }
-            fn from_ref(value: &$Name) -> Result<$Name, DecodeError> {
-                Ok(value.clone())
+            fn from_ref(value: &$Ref<'_>) -> Result<$Name, DecodeError> {
+                Ok($Name {
+                    fixed: value.fixed.clone(),
+                    attrs: parse_attrs(value.rest, value.base)?,
+                    flags: value.flags,
+                })
             }
             fn header_flags(&self) -> u16 {
                 self.flags
@@ -172,11 +200,11 @@ macro_rules! struct_then_attrs {
 struct_then_attrs! {
     /// `MDBA_MDB_ENTRY_INFO`: a `struct br_mdb_entry` followed by
     /// `MDBA_MDB_EATTR_*` attributes.
-    MdbEntryInfo, BrMdbEntry, MdbEntryExtraAttr
+    MdbEntryInfo, MdbEntryInfoRef, BrMdbEntry, MdbEntryExtraAttr
 }
 
 struct_then_attrs! {
     /// `MDBA_ROUTER_PORT`: the port's index (`__u32`) followed by
     /// `MDBA_ROUTER_PATTR_*` attributes.
-    MdbRouterPort, MdbRouterPortIndex, MdbRouterPortAttr
+    MdbRouterPort, MdbRouterPortRef, MdbRouterPortIndex, MdbRouterPortAttr
 }
