@@ -616,3 +616,46 @@ fn bridge_port_stp_xstats_agree_with_ip_stats() {
         }
     });
 }
+
+#[test]
+fn setstats_enables_l3_stats_as_ip_shows() {
+    in_new_netns(|| {
+        ip("link add v0 type veth peer name v1");
+        let v0 = link_named("v0").header.index as u32;
+        // RTM_SETSTATS with IFLA_STATS_SET_OFFLOAD_XSTATS_L3_STATS = 1.
+        request(
+            RouteNetlinkMessage::SetStats(StatsMessage::new(
+                StatsHeader {
+                    index: v0,
+                    ..Default::default()
+                },
+                vec![StatsGetSetAttr::SetOffloadXstatsL3Stats(1).to_stats_attr()],
+            )),
+            NetlinkFlags::empty(),
+        );
+        let json = ip_json("stats show dev v0 group offload subgroup hw_stats_info");
+        assert_eq!(json[0]["info"]["l3_stats"]["request"], true, "{json}");
+        let offload = stats_dump(StatsFilter::LINK_OFFLOAD_XSTATS)
+            .into_iter()
+            .find(|m| m.header.index == v0)
+            .unwrap();
+        let StatsAttr::LinkOffloadXstats(o) = &offload.attrs[0] else {
+            panic!("{:?}", offload.attrs)
+        };
+        let info = o
+            .iter()
+            .find_map(|a| match a {
+                OffloadXstatsAttr::HwSInfo(hw) => Some(hw.clone()),
+                _ => None,
+            })
+            .unwrap();
+        let HwStatsInfoAttr::L3Stats(l3) = &info[0] else {
+            panic!("{info:?}")
+        };
+        assert!(l3.contains(&HwStatsInfoEntryAttr::Request(1)), "{l3:?}");
+        assert_eq!(
+            json[0]["info"]["l3_stats"]["used"],
+            l3.contains(&HwStatsInfoEntryAttr::Used(1))
+        );
+    });
+}
