@@ -173,6 +173,26 @@ fn address_label_request_then_ip_lists_it() {
             })
             .collect();
         assert_eq!(dumped, listed);
+        // RTM_DELADDRLABEL with the same attributes removes it.
+        request(
+            RouteNetlinkMessage::DelAddressLabel(AddressLabelMessage::new(
+                AddressLabelHeader {
+                    family: 10,
+                    prefix_len: 48,
+                    ..Default::default()
+                },
+                vec![
+                    AddressLabelAttr::Address("2001:db8:7::".parse().unwrap()),
+                    AddressLabelAttr::Label(4242),
+                ],
+            )),
+            NetlinkFlags::empty(),
+        );
+        let json = ip_json("addrlabel list");
+        assert!(
+            !json.as_array().unwrap().iter().any(|e| e["label"] == 4242),
+            "{json}"
+        );
     });
 }
 
