@@ -8,7 +8,7 @@
 //! ```
 //!
 //! KIND is link, addr, route, neigh, rule, neightbl, addrlabel, netconf,
-//! mdb, nsid, stats, nexthop or vlan. Link messages are named after their
+//! mdb, nsid, stats, nexthop, nhbucket or vlan. Link messages are named after their
 //! interface (`v0.hex`), address messages after the interface index and
 //! address (`addr-2-192.0.2.1.hex`), the others by position
 //! (`PREFIXmessage-3.hex`).
@@ -120,11 +120,12 @@ fn run(args: &Args) -> Result<usize, String> {
         "nsid" => (90, 4),
         "stats" => (94, 12),
         "nexthop" => (106, 8),
+        "nhbucket" => (118, 8),
         "vlan" => (114, 8),
         other => {
             return Err(format!(
                 "--dump {other}: link, addr, route, neigh, rule, neightbl, addrlabel, \
-                 netconf, mdb, nsid, stats, nexthop or vlan"
+                 netconf, mdb, nsid, stats, nexthop, nhbucket or vlan"
             ))
         }
     };
