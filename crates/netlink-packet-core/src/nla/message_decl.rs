@@ -165,3 +165,83 @@ macro_rules! header_message {
         }
     };
 }
+
+/// Declares a nest that is kept as bytes and decoded on demand, for nests
+/// whose meaning depends on something outside them (the message's family,
+/// a sibling attribute): the owned value `{ bytes, flagged }` emitted back
+/// exactly, its zero-copy form with `bytes()`, `raw()` and `to_owned()`,
+/// and the [`AttrValue`](crate::nla::AttrValue) impl. The caller adds the
+/// decoding methods to both.
+#[macro_export]
+macro_rules! lazy_nest {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $Name:ident, view $Ref:ident;
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        $vis struct $Name {
+            /// The nest's value (its attributes, as bytes).
+            pub bytes: Vec<u8>,
+            /// Whether the header carries `NLA_F_NESTED`.
+            pub flagged: bool,
+        }
+
+        #[doc = concat!("The zero-copy form of [`", stringify!($Name), "`]: the nest in the receive buffer, decoded lazily.")]
+        #[derive(Debug, Clone, Copy)]
+        $vis struct $Ref<'a> {
+            bytes: &'a [u8],
+            base: usize,
+            flagged: bool,
+        }
+
+        impl<'a> $Ref<'a> {
+            /// The nest's value bytes.
+            pub fn bytes(&self) -> &'a [u8] {
+                self.bytes
+            }
+
+            /// The raw attributes of the nest; offsets count in the buffer
+            /// the nest was read from.
+            pub fn raw(&self) -> $crate::nla::NlaIter<'a> {
+                $crate::nla::NlaIter::with_base(self.bytes, self.base)
+            }
+
+            /// Copies the nest into its owned form.
+            pub fn to_owned(&self) -> $Name {
+                $Name {
+                    bytes: self.bytes.to_vec(),
+                    flagged: self.flagged,
+                }
+            }
+        }
+
+        impl $crate::nla::AttrValue for $Name {
+            type Ref<'a> = $Ref<'a>;
+
+            fn parse_ref<'a>(nla: &$crate::nla::Nla<'a>) -> Result<$Ref<'a>, $crate::DecodeError> {
+                Ok($Ref {
+                    bytes: nla.value(),
+                    base: nla.value_offset(),
+                    flagged: nla.is_nested(),
+                })
+            }
+
+            fn from_ref(value: &$Ref<'_>) -> Result<Self, $crate::DecodeError> {
+                Ok(value.to_owned())
+            }
+
+            fn header_flags(&self) -> u16 {
+                $crate::nla::nest_flags(self.flagged)
+            }
+
+            fn value_len(&self) -> usize {
+                self.bytes.len()
+            }
+
+            fn emit_value(&self, buf: &mut [u8]) {
+                buf.copy_from_slice(&self.bytes)
+            }
+        }
+    };
+}

@@ -7,7 +7,7 @@
 //! `AF_INET6` messages. [`ProtInfo`] keeps the bytes, so that it always
 //! round-trips exactly, and decodes either form on demand.
 
-use netlink_packet_core::nla::{nest_flags, parse_attrs, AttrValue, Attribute, Nla, NlaIter};
+use netlink_packet_core::nla::{parse_attrs, AttrValue, Attribute};
 use netlink_packet_core::DecodeError;
 
 use super::af_spec::{encode, AfInet6Attr, AfInet6AttrRef};
@@ -26,14 +26,10 @@ pub enum ProtInfoValue {
     Other(Vec<u8>),
 }
 
-/// The `IFLA_PROTINFO` nest: its bytes, kept so that it is emitted back
-/// exactly, decoded on demand in the form the message's family calls for.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ProtInfo {
-    /// The nest's value (its attributes, as bytes).
-    pub bytes: Vec<u8>,
-    /// Whether the header carries `NLA_F_NESTED`.
-    pub flagged: bool,
+netlink_packet_core::lazy_nest! {
+    /// The `IFLA_PROTINFO` nest: its bytes, kept so that it is emitted back
+    /// exactly, decoded on demand in the form the message's family calls for.
+    pub struct ProtInfo, view ProtInfoRef;
 }
 
 impl ProtInfo {
@@ -84,25 +80,7 @@ impl ProtInfo {
     }
 }
 
-/// The zero-copy form of [`ProtInfo`].
-#[derive(Debug, Clone, Copy)]
-pub struct ProtInfoRef<'a> {
-    bytes: &'a [u8],
-    base: usize,
-    flagged: bool,
-}
-
 impl<'a> ProtInfoRef<'a> {
-    /// The nest's value bytes.
-    pub fn bytes(&self) -> &'a [u8] {
-        self.bytes
-    }
-
-    /// The raw attributes of the nest.
-    pub fn raw(&self) -> NlaIter<'a> {
-        NlaIter::with_base(self.bytes, self.base)
-    }
-
     /// The attributes as bridge port settings (`AF_BRIDGE` messages).
     pub fn bridge_port(
         &self,
@@ -113,42 +91,6 @@ impl<'a> ProtInfoRef<'a> {
     /// The attributes as IPv6 settings (`AF_INET6` messages).
     pub fn inet6(&self) -> impl Iterator<Item = Result<AfInet6AttrRef<'a>, DecodeError>> + 'a {
         self.raw().map(|nla| AfInet6Attr::parse_ref(&nla?))
-    }
-
-    /// Copies the nest into its owned form.
-    pub fn to_owned(&self) -> ProtInfo {
-        ProtInfo {
-            bytes: self.bytes.to_vec(),
-            flagged: self.flagged,
-        }
-    }
-}
-
-impl AttrValue for ProtInfo {
-    type Ref<'a> = ProtInfoRef<'a>;
-
-    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<ProtInfoRef<'a>, DecodeError> {
-        Ok(ProtInfoRef {
-            bytes: nla.value(),
-            base: nla.value_offset(),
-            flagged: nla.is_nested(),
-        })
-    }
-
-    fn from_ref(value: &ProtInfoRef<'_>) -> Result<Self, DecodeError> {
-        Ok(value.to_owned())
-    }
-
-    fn header_flags(&self) -> u16 {
-        nest_flags(self.flagged)
-    }
-
-    fn value_len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    fn emit_value(&self, buf: &mut [u8]) {
-        buf.copy_from_slice(&self.bytes)
     }
 }
 

@@ -156,35 +156,9 @@ value_enum! {
     }
 }
 
-value_enum! {
-    /// Type of a neighbour entry (`ndm_type`, `RTN_*` of linux/rtnetlink.h).
-    pub enum NeighbourType: u8 {
-        /// `RTN_UNSPEC`.
-        0 => Unspec "unspec",
-        /// `RTN_UNICAST`.
-        1 => Unicast "unicast",
-        /// `RTN_LOCAL`.
-        2 => Local "local",
-        /// `RTN_BROADCAST`.
-        3 => Broadcast "broadcast",
-        /// `RTN_ANYCAST`.
-        4 => Anycast "anycast",
-        /// `RTN_MULTICAST`.
-        5 => Multicast "multicast",
-        /// `RTN_BLACKHOLE`.
-        6 => Blackhole "blackhole",
-        /// `RTN_UNREACHABLE`.
-        7 => Unreachable "unreachable",
-        /// `RTN_PROHIBIT`.
-        8 => Prohibit "prohibit",
-        /// `RTN_THROW`.
-        9 => Throw "throw",
-        /// `RTN_NAT`.
-        10 => Nat "nat",
-        /// `RTN_XRESOLVE`.
-        11 => Xresolve "xresolve",
-    }
-}
+/// Type of a neighbour entry (`ndm_type`): the route types (`RTN_*` of
+/// linux/rtnetlink.h), declared once with the routes.
+pub use crate::route::RouteType as NeighbourType;
 
 /// `NDA_DST`: an IPv4 or IPv6 address told apart by length; any other
 /// length (a family this crate does not decode) is kept as bytes.

@@ -27,8 +27,7 @@ pub use mrp::*;
 pub use packed::*;
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, nest_flags, parse_attrs, AttrValue, Attribute, Nested, NestedRef, Nla,
-    NlaIter,
+    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Nested, NestedRef, Nla,
 };
 use netlink_packet_core::{attribute_set, DecodeError};
 
@@ -59,14 +58,10 @@ pub enum AfSpecValue {
     Bridge(Vec<AfSpecBridgeAttr>),
 }
 
-/// The `IFLA_AF_SPEC` nest: its bytes, kept so that it is emitted back
-/// exactly, decoded on demand in the form the message's family calls for.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AfSpec {
-    /// The nest's value (its attributes, as bytes).
-    pub bytes: Vec<u8>,
-    /// Whether the header carries `NLA_F_NESTED`.
-    pub flagged: bool,
+netlink_packet_core::lazy_nest! {
+    /// The `IFLA_AF_SPEC` nest: its bytes, kept so that it is emitted back
+    /// exactly, decoded on demand in the form the message's family calls for.
+    pub struct AfSpec, view AfSpecRef;
 }
 
 /// Encodes `attrs` as a nest value.
@@ -152,26 +147,7 @@ impl From<AfSpecValue> for AfSpec {
     }
 }
 
-/// The zero-copy form of [`AfSpec`]: the nest in the receive buffer,
-/// decoded lazily in either form.
-#[derive(Debug, Clone, Copy)]
-pub struct AfSpecRef<'a> {
-    bytes: &'a [u8],
-    base: usize,
-    flagged: bool,
-}
-
 impl<'a> AfSpecRef<'a> {
-    /// The nest's value bytes.
-    pub fn bytes(&self) -> &'a [u8] {
-        self.bytes
-    }
-
-    /// The raw attributes of the nest.
-    pub fn raw(&self) -> NlaIter<'a> {
-        NlaIter::with_base(self.bytes, self.base)
-    }
-
     /// The entries as per address family nests (non-bridge messages).
     pub fn families(&self) -> impl Iterator<Item = Result<AfSpecFamilyRef<'a>, DecodeError>> + 'a {
         self.raw().map(|nla| AfSpecFamily::parse_ref(&nla?))
@@ -197,42 +173,6 @@ impl<'a> AfSpecRef<'a> {
     /// The `AF_INET6` entry, decoded lazily.
     pub fn inet6(&self) -> Option<NestedRef<'a, AfInet6Attr>> {
         Nested::<AfInet6Attr>::parse_ref(&self.family(AfSpecFamily::INET6)?).ok()
-    }
-
-    /// Copies the nest into its owned form.
-    pub fn to_owned(&self) -> AfSpec {
-        AfSpec {
-            bytes: self.bytes.to_vec(),
-            flagged: self.flagged,
-        }
-    }
-}
-
-impl AttrValue for AfSpec {
-    type Ref<'a> = AfSpecRef<'a>;
-
-    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<AfSpecRef<'a>, DecodeError> {
-        Ok(AfSpecRef {
-            bytes: nla.value(),
-            base: nla.value_offset(),
-            flagged: nla.is_nested(),
-        })
-    }
-
-    fn from_ref(value: &AfSpecRef<'_>) -> Result<Self, DecodeError> {
-        Ok(value.to_owned())
-    }
-
-    fn header_flags(&self) -> u16 {
-        nest_flags(self.flagged)
-    }
-
-    fn value_len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    fn emit_value(&self, buf: &mut [u8]) {
-        buf.copy_from_slice(&self.bytes)
     }
 }
 

@@ -13,9 +13,7 @@ mod seg6;
 pub use ip::*;
 pub use seg6::*;
 
-use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, nest_flags, parse_attrs, AttrValue, Attribute, Nla, NlaIter,
-};
+use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, Attribute};
 use netlink_packet_core::{value_enum, DecodeError};
 
 value_enum! {
@@ -100,14 +98,10 @@ fn encode<A: Attribute>(attrs: &[A]) -> Vec<u8> {
     bytes
 }
 
-/// The `RTA_ENCAP` nest: its bytes, emitted back exactly, decoded on
-/// demand according to `RTA_ENCAP_TYPE`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RouteEncap {
-    /// The nest's value (its attributes, as bytes).
-    pub bytes: Vec<u8>,
-    /// Whether the header carries `NLA_F_NESTED`.
-    pub flagged: bool,
+netlink_packet_core::lazy_nest! {
+    /// The `RTA_ENCAP` nest: its bytes, emitted back exactly, decoded on
+    /// demand according to `RTA_ENCAP_TYPE`.
+    pub struct RouteEncap, view RouteEncapRef;
 }
 
 impl RouteEncap {
@@ -172,66 +166,12 @@ impl RouteEncap {
     }
 }
 
-/// The zero-copy form of [`RouteEncap`].
-#[derive(Debug, Clone, Copy)]
-pub struct RouteEncapRef<'a> {
-    bytes: &'a [u8],
-    base: usize,
-    flagged: bool,
-}
-
 impl<'a> RouteEncapRef<'a> {
-    /// The nest's value bytes.
-    pub fn bytes(&self) -> &'a [u8] {
-        self.bytes
-    }
-
-    /// The raw attributes of the nest.
-    pub fn raw(&self) -> NlaIter<'a> {
-        NlaIter::with_base(self.bytes, self.base)
-    }
-
     /// The attributes read as set `A` (the one `RTA_ENCAP_TYPE` names),
     /// lazily.
     pub fn attrs<A: Attribute>(
         &self,
     ) -> impl Iterator<Item = Result<A::Ref<'a>, DecodeError>> + 'a {
         self.raw().map(|nla| A::parse_ref(&nla?))
-    }
-
-    /// Copies the nest into its owned form.
-    pub fn to_owned(&self) -> RouteEncap {
-        RouteEncap {
-            bytes: self.bytes.to_vec(),
-            flagged: self.flagged,
-        }
-    }
-}
-
-impl AttrValue for RouteEncap {
-    type Ref<'a> = RouteEncapRef<'a>;
-
-    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<RouteEncapRef<'a>, DecodeError> {
-        Ok(RouteEncapRef {
-            bytes: nla.value(),
-            base: nla.value_offset(),
-            flagged: nla.is_nested(),
-        })
-    }
-
-    fn from_ref(value: &RouteEncapRef<'_>) -> Result<Self, DecodeError> {
-        Ok(value.to_owned())
-    }
-
-    fn header_flags(&self) -> u16 {
-        nest_flags(self.flagged)
-    }
-
-    fn value_len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    fn emit_value(&self, buf: &mut [u8]) {
-        buf.copy_from_slice(&self.bytes)
     }
 }
