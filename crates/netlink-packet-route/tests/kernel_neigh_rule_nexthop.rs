@@ -51,19 +51,13 @@ fn send(message: RouteNetlinkMessage) -> Result<(), netlink_proto::Error> {
 }
 
 fn dump_neighbours(header: NeighbourHeader) -> Vec<NeighbourMessage> {
-    dump(RouteNetlinkMessage::GetNeighbour(NeighbourMessage::new(
-        header,
-        vec![],
-    )))
-    .into_iter()
-    .map(|m| match m {
-        RouteNetlinkMessage::NewNeighbour(n) => {
-            assert!(n.invalid.is_empty(), "{:?}", n.invalid);
-            n
-        }
-        other => panic!("{other:?}"),
-    })
-    .collect()
+    dump_picked(
+        RouteNetlinkMessage::GetNeighbour(NeighbourMessage::new(header, vec![])),
+        |m| match m {
+            RouteNetlinkMessage::NewNeighbour(v) => Some(v),
+            _ => None,
+        },
+    )
 }
 
 fn dump_rules(family: u8) -> Vec<RuleMessage> {
@@ -71,35 +65,23 @@ fn dump_rules(family: u8) -> Vec<RuleMessage> {
         family,
         ..Default::default()
     };
-    dump(RouteNetlinkMessage::GetRule(RuleMessage::new(
-        header,
-        vec![],
-    )))
-    .into_iter()
-    .map(|m| match m {
-        RouteNetlinkMessage::NewRule(r) => {
-            assert!(r.invalid.is_empty(), "{:?}", r.invalid);
-            r
-        }
-        other => panic!("{other:?}"),
-    })
-    .collect()
+    dump_picked(
+        RouteNetlinkMessage::GetRule(RuleMessage::new(header, vec![])),
+        |m| match m {
+            RouteNetlinkMessage::NewRule(v) => Some(v),
+            _ => None,
+        },
+    )
 }
 
 fn dump_nexthops() -> Vec<NexthopMessage> {
-    dump(RouteNetlinkMessage::GetNexthop(NexthopMessage::new(
-        NexthopHeader::default(),
-        vec![],
-    )))
-    .into_iter()
-    .map(|m| match m {
-        RouteNetlinkMessage::NewNexthop(n) => {
-            assert!(n.invalid.is_empty(), "{:?}", n.invalid);
-            n
-        }
-        other => panic!("{other:?}"),
-    })
-    .collect()
+    dump_picked(
+        RouteNetlinkMessage::GetNexthop(NexthopMessage::new(NexthopHeader::default(), vec![])),
+        |m| match m {
+            RouteNetlinkMessage::NewNexthop(v) => Some(v),
+            _ => None,
+        },
+    )
 }
 
 fn json_ip(v: &Value) -> Option<IpAddr> {

@@ -72,6 +72,21 @@ pub fn dump(request: RouteNetlinkMessage) -> Vec<RouteNetlinkMessage> {
         .collect()
 }
 
+/// Dumps with `request`; every reply must decode completely (nothing in
+/// `invalid`) and be what `pick` accepts.
+pub fn dump_picked<T>(
+    request: RouteNetlinkMessage,
+    pick: impl Fn(RouteNetlinkMessage) -> Option<T>,
+) -> Vec<T> {
+    dump(request)
+        .into_iter()
+        .map(|m| {
+            assert!(m.invalid().is_empty(), "{:?}", m.invalid());
+            pick(m.clone()).unwrap_or_else(|| panic!("unexpected reply {m:?}"))
+        })
+        .collect()
+}
+
 /// Dumps the links of the current namespace (`family` 0 for all, 7 for
 /// bridge ports) through the engine.
 pub fn dump_links_family(family: u8) -> Vec<LinkMessage> {
@@ -79,24 +94,13 @@ pub fn dump_links_family(family: u8) -> Vec<LinkMessage> {
         family,
         ..Default::default()
     };
-    dump(RouteNetlinkMessage::GetLink(LinkMessage::new(
-        header,
-        vec![],
-    )))
-    .into_iter()
-    .map(|m| match m {
-        RouteNetlinkMessage::NewLink(link) => {
-            assert!(
-                link.invalid.is_empty(),
-                "{:?}: {:?}",
-                link.name(),
-                link.invalid
-            );
-            link
-        }
-        other => panic!("{other:?}"),
-    })
-    .collect()
+    dump_picked(
+        RouteNetlinkMessage::GetLink(LinkMessage::new(header, vec![])),
+        |m| match m {
+            RouteNetlinkMessage::NewLink(link) => Some(link),
+            _ => None,
+        },
+    )
 }
 
 /// Dumps every link of the current namespace.
@@ -127,17 +131,11 @@ pub fn dump_addresses(family: u8) -> Vec<AddressMessage> {
         family,
         ..Default::default()
     };
-    dump(RouteNetlinkMessage::GetAddress(AddressMessage::new(
-        header,
-        vec![],
-    )))
-    .into_iter()
-    .map(|m| match m {
-        RouteNetlinkMessage::NewAddress(address) => {
-            assert!(address.invalid.is_empty(), "{:?}", address.invalid);
-            address
-        }
-        other => panic!("{other:?}"),
-    })
-    .collect()
+    dump_picked(
+        RouteNetlinkMessage::GetAddress(AddressMessage::new(header, vec![])),
+        |m| match m {
+            RouteNetlinkMessage::NewAddress(address) => Some(address),
+            _ => None,
+        },
+    )
 }
