@@ -205,3 +205,21 @@ both_front_ends! {
     addresses => blocking_addresses, tokio_addresses;
     errors => blocking_errors, tokio_errors;
 }
+
+#[test]
+fn error_display_keeps_the_kernel_message() {
+    in_new_netns(|| {
+        let mut run = blocking();
+        let error = run.run(LinkAdd::new("k0", "no-such-kind")).unwrap_err();
+        let text = error.to_string();
+        assert!(text.starts_with("RTNETLINK answers: "), "{text}");
+        assert!(text.contains("(EOPNOTSUPP)"), "{text}");
+        assert!(text.ends_with(": \"Unknown device type\""), "{text}");
+        run.run(LinkAdd::bridge("e0")).unwrap();
+        let error = run.run(LinkAdd::bridge("e0")).unwrap_err();
+        let Error::AlreadyExists { message, source } = &error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(message.as_deref(), source.kernel_message());
+    });
+}
