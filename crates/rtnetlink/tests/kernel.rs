@@ -223,3 +223,45 @@ fn error_display_keeps_the_kernel_message() {
         assert_eq!(message.as_deref(), source.kernel_message());
     });
 }
+
+/// Opens a front end inside the namespace of `pid`, from another namespace,
+/// creates a link through it and checks it landed there and only there.
+fn in_namespace(open: fn(&rtnetlink::Namespace) -> Box<dyn FnMut(LinkAdd)>) {
+    in_new_netns(|| {
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let ns = rtnetlink::Namespace::Pid(child.id());
+        in_new_netns(|| {
+            let mut add = open(&ns);
+            add(LinkAdd::bridge("nsbr0"));
+            assert!(netlink_testkit::ip_ok("link show dev nsbr0").is_err());
+        });
+        let shown = ip_json("-d link show dev nsbr0");
+        assert_eq!(shown[0]["linkinfo"]["info_kind"], "bridge");
+        child.kill().unwrap();
+        child.wait().unwrap();
+    });
+}
+
+#[test]
+fn blocking_in_namespace() {
+    in_namespace(|ns| {
+        let mut handle = rtnetlink::blocking::Handle::new_in_namespace(ns).unwrap();
+        Box::new(move |add| handle.execute(add).unwrap())
+    });
+}
+
+#[test]
+fn tokio_in_namespace() {
+    in_namespace(|ns| {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let (connection, handle) = rtnetlink::tokio::new_connection_in_namespace(ns).unwrap();
+        runtime.spawn(connection);
+        Box::new(move |add| runtime.block_on(handle.execute(add)).unwrap())
+    });
+}
