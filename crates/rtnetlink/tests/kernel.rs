@@ -226,7 +226,10 @@ fn error_display_keeps_the_kernel_message() {
 
 /// Opens a front end inside the namespace of `pid`, from another namespace,
 /// creates a link through it and checks it landed there and only there.
-fn in_namespace(open: fn(&rtnetlink::Namespace) -> Box<dyn FnMut(LinkAdd)>) {
+/// Opens a front end in a namespace and returns a way to add links.
+type Open = fn(&rtnetlink::Namespace) -> Box<dyn FnMut(LinkAdd)>;
+
+fn in_namespace(open: Open) {
     in_new_netns(|| {
         let mut child = std::process::Command::new("sleep")
             .arg("30")
