@@ -91,10 +91,18 @@ fn links_are_changed<R: Run>(run: &mut R) {
     run.run(LinkSet::index(s0).name("renamed").mtu(1300).alias("hello"))
         .unwrap();
     run.run(LinkSet::index(s0).master(br).up()).unwrap();
+    run.run(
+        LinkSet::index(s0)
+            .txqueuelen(333)
+            .address([2, 0, 0, 0, 0, 0x42]),
+    )
+    .unwrap();
     let link = &ip_json("link show dev renamed")[0];
     assert_eq!(link["mtu"], 1300);
     assert_eq!(link["ifalias"], "hello");
     assert_eq!(link["master"], "sbr");
+    assert_eq!(link["txqlen"], 333);
+    assert_eq!(link["address"], "02:00:00:00:00:42");
     assert!(link["flags"].as_array().unwrap().iter().any(|f| f == "UP"));
     run.run(LinkSet::index(s0).nomaster().down()).unwrap();
     let link = &ip_json("link show dev renamed")[0];
