@@ -226,40 +226,40 @@ impl Connection {
             results.push(None);
             collected.push(Vec::new());
         }
-        let index_of = |ids: &[RequestId], id: RequestId| ids.binary_search(&id).ok();
         let mut open = ids.len();
         while open > 0 {
             self.flush()?;
-            let outputs = self.receive_one()?;
-            for (id, step) in outputs {
-                let Some(i) = index_of(&ids, id) else {
-                    continue;
+            // Replies are decoded straight from the receive buffer.
+            self.receive_with(&mut |id, step| {
+                let Ok(i) = ids.binary_search(&id) else {
+                    return;
                 };
                 if results[i].is_some() {
-                    continue;
+                    return;
                 }
-                match step {
-                    OwnedStep::Reply(bytes) => match NetlinkMessage::<T>::parse_bytes(&bytes) {
-                        Ok(message) => collected[i].push(message),
-                        Err(error) => {
-                            results[i] = Some(Err(Error::Decode {
-                                request: None,
-                                error,
-                            }));
-                            open -= 1;
+                let done = match step {
+                    Step::Reply(raw) => match NetlinkMessage::<T>::parse(&raw) {
+                        Ok(message) => {
+                            collected[i].push(message);
+                            None
                         }
+                        Err(error) => Some(Err(Error::Decode {
+                            request: None,
+                            error: error.at_base(raw.offset),
+                        })),
                     },
-                    OwnedStep::Restarted => collected[i].clear(),
-                    OwnedStep::Complete => {
-                        results[i] = Some(Ok(std::mem::take(&mut collected[i])));
-                        open -= 1;
+                    Step::Restarted => {
+                        collected[i].clear();
+                        None
                     }
-                    OwnedStep::Failed(error) => {
-                        results[i] = Some(Err(error));
-                        open -= 1;
-                    }
+                    Step::Complete { .. } => Some(Ok(std::mem::take(&mut collected[i]))),
+                    Step::Failed(error) => Some(Err(error)),
+                };
+                if done.is_some() {
+                    results[i] = done;
+                    open -= 1;
                 }
-            }
+            })?;
         }
         Ok(results
             .into_iter()
@@ -289,9 +289,9 @@ impl Connection {
             if !self.socket.wait_readable(wait)? {
                 return Ok(None);
             }
-            // Answers to abandoned requests may arrive here too; they are
-            // dropped by the engine as stale.
-            self.receive_one()?;
+            // Answers to abandoned requests may arrive here too; nobody
+            // waits for them, so they are dropped.
+            self.receive_with(&mut |_, _| {})?;
         }
     }
 
@@ -333,22 +333,6 @@ impl Connection {
                 sink(step)
             }
         })
-    }
-
-    /// Receives one datagram (blocking) and returns the outputs as owned
-    /// values.
-    fn receive_one(&mut self) -> Result<Vec<(RequestId, OwnedStep)>, Error> {
-        let mut steps = Vec::new();
-        self.receive_with(&mut |id, step| {
-            let owned = match step {
-                Step::Reply(message) => OwnedStep::Reply(message.bytes.to_vec()),
-                Step::Complete { .. } => OwnedStep::Complete,
-                Step::Failed(error) => OwnedStep::Failed(error),
-                Step::Restarted => OwnedStep::Restarted,
-            };
-            steps.push((id, owned));
-        })?;
-        Ok(steps)
     }
 
     /// Fails the requests whose time is up or, if none, waits for one
@@ -403,7 +387,7 @@ impl Connection {
                 sender_port: info.sender.port_id(),
                 group: info.group,
             })),
-            Err(e) if e.raw_os_error() == Some(libc_enobufs()) => {
+            Err(e) if e.raw_os_error() == Some(crate::socket_setup::ENOBUFS) => {
                 push_event(
                     &mut self.events,
                     self.event_limit,
@@ -416,19 +400,6 @@ impl Connection {
             Err(e) => Err(Error::Io(e)),
         }
     }
-}
-
-enum OwnedStep {
-    Reply(Vec<u8>),
-    Complete,
-    Failed(Error),
-    Restarted,
-}
-
-/// `ENOBUFS` from asm-generic/errno.h: the socket's receive buffer
-/// overflowed and the kernel dropped messages.
-const fn libc_enobufs() -> i32 {
-    105
 }
 
 fn queue_event(

@@ -10,7 +10,7 @@ use netlink_packet_core::{
     RawMessage, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN,
 };
 
-use crate::error::{Error, RequestInfo};
+use crate::error::{copy_io_error, Error, RequestInfo};
 
 /// Identifies a request for its whole life, across retries (which change
 /// its sequence number).
@@ -359,11 +359,7 @@ impl Engine {
         for id in ids {
             if let Some(pos) = self.in_flight.iter().position(|r| r.id == id) {
                 self.in_flight.swap_remove(pos);
-                let copy = match error.raw_os_error() {
-                    Some(errno) => std::io::Error::from_raw_os_error(errno),
-                    None => std::io::Error::new(error.kind(), error.to_string()),
-                };
-                failed.push((id, Error::Io(copy)));
+                failed.push((id, Error::Io(copy_io_error(error))));
             }
         }
         failed

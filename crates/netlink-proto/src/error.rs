@@ -129,3 +129,12 @@ impl Error {
         }
     }
 }
+
+/// A copy of `error` for each of several requests it fails (`io::Error` is
+/// not `Clone`): the same errno, or the same kind and text.
+pub(crate) fn copy_io_error(error: &io::Error) -> io::Error {
+    match error.raw_os_error() {
+        Some(errno) => io::Error::from_raw_os_error(errno),
+        None => io::Error::new(error.kind(), error.to_string()),
+    }
+}

@@ -9,6 +9,10 @@ use crate::error::Error;
 /// size); larger datagrams grow it instead of being truncated.
 pub const RECV_BUFFER_LEN: usize = 32 * 1024;
 
+/// `ENOBUFS` (asm-generic/errno.h): a receive reports it when the socket's
+/// buffer overflowed and the kernel dropped messages.
+pub(crate) const ENOBUFS: i32 = 105;
+
 /// Socket receive buffer asked for: room for bursts of notifications.
 const SOCKET_RECV_BUFFER: usize = 4 * 1024 * 1024;
 

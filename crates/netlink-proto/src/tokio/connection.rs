@@ -15,8 +15,8 @@ use netlink_sys::{Protocol, Socket, TokioSocket};
 use super::stream::{EventStream, Handle};
 use super::{Command, Delivery, RawEvent};
 use crate::engine::{DatagramInfo, Engine, EngineConfig, Output, RequestId};
-use crate::error::Error;
-use crate::socket_setup::{prepare_socket, RECV_BUFFER_LEN};
+use crate::error::{copy_io_error, Error};
+use crate::socket_setup::{prepare_socket, ENOBUFS, RECV_BUFFER_LEN};
 
 /// Queue sizes of a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -402,19 +402,12 @@ impl Connection {
 
     fn fail_everything(&mut self, error: &io::Error) {
         for (id, mut sender) in self.routes.drain() {
-            let copy = match error.raw_os_error() {
-                Some(errno) => io::Error::from_raw_os_error(errno),
-                None => io::Error::new(error.kind(), error.to_string()),
-            };
-            let _ = sender.try_send(Delivery::Failed(Error::Io(copy)));
+            let _ = sender.try_send(Delivery::Failed(Error::Io(copy_io_error(error))));
             self.engine.cancel(id);
         }
         self.pending.clear();
     }
 }
-
-/// `ENOBUFS` (asm-generic/errno.h): the receive buffer overflowed.
-const ENOBUFS: i32 = 105;
 
 impl Future for Connection {
     type Output = ();
