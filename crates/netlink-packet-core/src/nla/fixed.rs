@@ -113,21 +113,17 @@ macro_rules! fixed_struct {
 
             /// Reads the structure from `bytes` (at least [`Self::LEN`] long).
             pub fn parse_bytes(bytes: &[u8]) -> Result<Self, $crate::DecodeError> {
-                if bytes.len() < Self::LEN {
+                let (Some(fixed), Some(extra)) = (bytes.get(..Self::LEN), bytes.get(Self::LEN..)) else {
                     return Err($crate::DecodeError::truncated(
                         0,
                         concat!("struct ", stringify!($Name)),
                         Self::LEN,
                         bytes.len(),
                     ));
-                }
-                #[allow(unused_mut, unused_variables)]
-                let mut pos = 0;
-                $(
-                    let $field = <$ty as $crate::nla::StructField>::read(&bytes[pos..]);
-                    pos += <$ty as $crate::nla::StructField>::SIZE;
-                )*
-                Ok($Name { $( $field, )* extra: bytes[Self::LEN..].to_vec() })
+                };
+                let mut value = <Self as $crate::nla::StructField>::read(fixed);
+                value.extra = extra.to_vec();
+                Ok(value)
             }
 
             /// Length on the wire, extra bytes included.
@@ -137,12 +133,7 @@ macro_rules! fixed_struct {
 
             /// Writes the structure into `bytes` (exactly [`Self::wire_len`] long).
             pub fn write_bytes(&self, bytes: &mut [u8]) {
-                #[allow(unused_mut, unused_variables)]
-                let mut pos = 0;
-                $(
-                    $crate::nla::StructField::write(&self.$field, &mut bytes[pos..]);
-                    pos += <$ty as $crate::nla::StructField>::SIZE;
-                )*
+                $crate::nla::StructField::write(self, bytes);
                 bytes[Self::LEN..Self::LEN + self.extra.len()].copy_from_slice(&self.extra);
             }
 

@@ -55,12 +55,9 @@ macro_rules! header_message {
             /// Writes the payload into `buf` (exactly `buffer_len()` bytes).
             pub fn emit(&self, buf: &mut [u8]) {
                 let (fixed, attrs) = buf.split_at_mut($Header::LEN);
-                // Bytes a newer kernel appended to a header cannot be placed
-                // before the attributes again: the header is written at its
-                // declared size.
-                let mut header = self.header.clone();
-                header.extra.clear();
-                header.write_bytes(fixed);
+                // The header is written at its declared size: bytes a newer
+                // kernel appended to it cannot sit before the attributes.
+                $crate::nla::StructField::write(&self.header, fixed);
                 $crate::nla::emit_attrs(&self.attrs, attrs);
             }
 
@@ -125,7 +122,7 @@ macro_rules! header_message {
                     )
                 })?;
                 Ok($View {
-                    header: $Header::parse_bytes(fixed)?,
+                    header: <$Header as $crate::nla::StructField>::read(fixed),
                     attrs: &payload[$Header::LEN..],
                 })
             }
