@@ -23,8 +23,10 @@ pub fn in_new_netns<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     netlink_sys::netns::run_in_new(f).expect("cannot create a network namespace")
 }
 
-/// Runs `ip ARGS` (split on white space), failing the test with ip's
-/// message if it fails.
+/// Runs `ip ARGS` (split on white space).
+///
+/// # Panics
+/// With ip's message when ip fails: the test's setup failed.
 pub fn ip(args: &str) {
     if let Err(message) = ip_ok(args) {
         panic!("ip {args}: {message}");
@@ -45,6 +47,9 @@ pub fn ip_ok(args: &str) -> Result<String, String> {
 }
 
 /// Runs `ip -batch -` with these lines.
+///
+/// # Panics
+/// When ip cannot run or a line fails.
 pub fn ip_batch(lines: &str) {
     let mut child = Command::new("ip")
         .args(["-batch", "-"])
@@ -58,6 +63,9 @@ pub fn ip_batch(lines: &str) {
 }
 
 /// Runs `ip -j ARGS` and parses its JSON.
+///
+/// # Panics
+/// When ip fails or prints something that is not JSON.
 pub fn ip_json(args: &str) -> serde_json::Value {
     let text = ip_ok(&format!("-j {args}")).unwrap_or_else(|e| panic!("ip -j {args}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("ip -j {args}: {e}: {text}"))
