@@ -80,39 +80,10 @@ impl LinkAdd {
         }
     }
 
-    /// Sets the MTU.
-    #[must_use]
-    pub fn mtu(mut self, mtu: u32) -> Self {
-        self.attrs.push(LinkAttr::Mtu(mtu));
-        self
-    }
-
     /// Brings the link up once created.
     #[must_use]
     pub fn up(mut self) -> Self {
         self.up = true;
-        self
-    }
-
-    /// Sets the hardware address.
-    #[must_use]
-    pub fn address(mut self, mac: impl Into<Vec<u8>>) -> Self {
-        self.attrs
-            .push(LinkAttr::Address(LinkLayerAddress(mac.into())));
-        self
-    }
-
-    /// Makes it a port of master link `index`.
-    #[must_use]
-    pub fn master(mut self, index: u32) -> Self {
-        self.attrs.push(LinkAttr::Master(index));
-        self
-    }
-
-    /// Sets the transmit queue length.
-    #[must_use]
-    pub fn txqueuelen(mut self, len: u32) -> Self {
-        self.attrs.push(LinkAttr::TxQueueLen(len));
         self
     }
 
@@ -222,6 +193,43 @@ impl From<VxlanAdd> for Request<()> {
     }
 }
 
+/// Attribute setters that creating and changing a link share.
+macro_rules! link_attr_setters {
+    ($($Builder:ident),*) => {$(
+        impl $Builder {
+            /// Sets the MTU.
+            #[must_use]
+            pub fn mtu(mut self, mtu: u32) -> Self {
+                self.attrs.push(LinkAttr::Mtu(mtu));
+                self
+            }
+
+            /// Sets the hardware address.
+            #[must_use]
+            pub fn address(mut self, mac: impl Into<Vec<u8>>) -> Self {
+                self.attrs.push(LinkAttr::Address(LinkLayerAddress(mac.into())));
+                self
+            }
+
+            /// Makes it a port of master link `index` (0: no master).
+            #[must_use]
+            pub fn master(mut self, index: u32) -> Self {
+                self.attrs.push(LinkAttr::Master(index));
+                self
+            }
+
+            /// Sets the transmit queue length.
+            #[must_use]
+            pub fn txqueuelen(mut self, len: u32) -> Self {
+                self.attrs.push(LinkAttr::TxQueueLen(len));
+                self
+            }
+        }
+    )*};
+}
+
+link_attr_setters!(LinkAdd, LinkSet);
+
 /// Changes a link (`RTM_SETLINK`).
 #[derive(Debug, Clone)]
 pub struct LinkSet {
@@ -257,32 +265,10 @@ impl LinkSet {
         self
     }
 
-    /// Sets the MTU.
-    #[must_use]
-    pub fn mtu(mut self, mtu: u32) -> Self {
-        self.attrs.push(LinkAttr::Mtu(mtu));
-        self
-    }
-
     /// Renames the link (the kernel wants it down).
     #[must_use]
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.attrs.push(LinkAttr::IfName(name.into()));
-        self
-    }
-
-    /// Sets the hardware address.
-    #[must_use]
-    pub fn address(mut self, mac: impl Into<Vec<u8>>) -> Self {
-        self.attrs
-            .push(LinkAttr::Address(LinkLayerAddress(mac.into())));
-        self
-    }
-
-    /// Makes it a port of master link `index`.
-    #[must_use]
-    pub fn master(mut self, index: u32) -> Self {
-        self.attrs.push(LinkAttr::Master(index));
         self
     }
 
@@ -296,13 +282,6 @@ impl LinkSet {
     #[must_use]
     pub fn alias(mut self, alias: impl Into<String>) -> Self {
         self.attrs.push(LinkAttr::IfAlias(alias.into()));
-        self
-    }
-
-    /// Sets the transmit queue length.
-    #[must_use]
-    pub fn txqueuelen(mut self, len: u32) -> Self {
-        self.attrs.push(LinkAttr::TxQueueLen(len));
         self
     }
 
