@@ -11,8 +11,8 @@ use crate::Error;
 type Finish<T> = Box<dyn FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send>;
 
 /// One operation: the message, its flags, do or dump, and how the replies
-/// become the result. Front ends send it and hand the replies to
-/// [`Request::finish`].
+/// become the result. Front ends send it and hand the replies to its
+/// finishing step.
 pub struct Request<T> {
     message: RouteNetlinkMessage,
     flags: NetlinkFlags,
