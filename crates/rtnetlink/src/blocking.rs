@@ -1,7 +1,7 @@
 //! The blocking front end.
 
 use netlink_proto::blocking::Connection;
-use netlink_sys::{Namespace, Protocol};
+use netlink_sys::{Namespace, Protocol, Socket};
 
 use crate::request::payloads;
 use crate::{Error, Request};
@@ -15,15 +15,19 @@ pub struct Handle {
 impl Handle {
     /// Opens a connection in the current network namespace.
     pub fn new() -> Result<Self, Error> {
-        Ok(Handle {
-            connection: Connection::new(Protocol::Route)?,
-        })
+        Self::from_socket(Socket::new(Protocol::Route)?)
     }
 
     /// Opens a connection inside network namespace `ns`.
     pub fn new_in_namespace(ns: &Namespace) -> Result<Self, Error> {
+        Self::from_socket(Socket::new_in_namespace(Protocol::Route, ns)?)
+    }
+
+    /// A connection over a route socket of your own.
+    pub fn from_socket(socket: Socket) -> Result<Self, Error> {
+        let socket = crate::request::prepare(socket);
         Ok(Handle {
-            connection: Connection::new_in_namespace(Protocol::Route, ns)?,
+            connection: Connection::from_socket(socket)?,
         })
     }
 
@@ -32,5 +36,32 @@ impl Handle {
         let (message, options, finish) = request.into().into_parts();
         let replies = self.connection.request_all(&message, options)?;
         finish(payloads(replies))
+    }
+
+    /// Runs many requests, as many per `sendmsg` as fit, each answered on
+    /// its own: the result of each, in the order given. The outer error
+    /// is for the connection failing as a whole.
+    pub fn execute_batch<T>(
+        &mut self,
+        requests: impl IntoIterator<Item = Request<T>>,
+    ) -> Result<Vec<Result<T, Error>>, Error> {
+        let mut finishes = Vec::new();
+        let mut messages = Vec::new();
+        for request in requests {
+            let (message, options, finish) = request.into_parts();
+            messages.push((message, options));
+            finishes.push(finish);
+        }
+        let results = self.connection.batch(messages)?;
+        Ok(results
+            .into_iter()
+            .zip(finishes)
+            .map(|(result, finish)| finish(payloads(result?)))
+            .collect())
+    }
+
+    /// The underlying connection, for what this crate does not wrap.
+    pub fn connection(&mut self) -> &mut Connection {
+        &mut self.connection
     }
 }

@@ -52,6 +52,19 @@ pub enum Error {
     /// A reply was not what the request expects.
     #[error("unexpected reply: {0}")]
     Decode(String),
+    /// A request was refused before anything was sent: a name too long,
+    /// a prefix length beyond the address, and the like. Says what and why.
+    #[error("invalid argument: {0}")]
+    InvalidArgument(String),
+    /// A local system operation failed (creating a named namespace, ...).
+    #[error("{operation}: {source}")]
+    System {
+        /// What was being done, e.g. `"mount /run/netns/blue"`.
+        operation: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 mod libc_errno {
@@ -80,7 +93,8 @@ impl Error {
             | Error::PermissionDenied { source, .. } => source.errno(),
             Error::Kernel { errno, .. } => Some(*errno),
             Error::Protocol(e) => e.errno(),
-            Error::Decode(_) => None,
+            Error::Decode(_) | Error::InvalidArgument(_) => None,
+            Error::System { source, .. } => source.raw_os_error(),
         }
     }
 
@@ -93,6 +107,12 @@ impl Error {
             | Error::Kernel { message, .. } => message.as_deref(),
             _ => None,
         }
+    }
+}
+
+impl From<netlink_sys::Error> for Error {
+    fn from(error: netlink_sys::Error) -> Self {
+        Error::Protocol(netlink_proto::Error::from(error))
     }
 }
 

@@ -20,10 +20,21 @@
 #![warn(missing_docs)]
 
 pub mod address;
+pub mod address_label;
 pub mod blocking;
+pub mod bridge_vlan;
 mod error;
 pub mod link;
+pub mod monitor;
+pub mod neighbour;
+pub mod netconf;
+pub mod netns;
+pub mod nexthop;
+pub mod nsid;
 mod request;
+pub mod route;
+pub mod rule;
+pub mod stats;
 #[cfg(feature = "tokio")]
 pub mod tokio;
 

@@ -68,6 +68,27 @@ impl<T> Request<T> {
         self
     }
 
+    /// The same request with its result mapped by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U + Send + 'static) -> Request<U>
+    where
+        T: 'static,
+    {
+        let finish = self.finish;
+        Request {
+            message: self.message,
+            flags: self.flags,
+            options: self.options,
+            finish: Box::new(move |replies| finish(replies).map(f)),
+        }
+    }
+
+    /// Adds `flags` to the request's flags (say `NLM_F_ECHO`).
+    #[must_use]
+    pub fn with_flags(mut self, flags: NetlinkFlags) -> Self {
+        self.flags |= flags;
+        self
+    }
+
     /// The netlink message and options to send, and the function finishing
     /// the replies: what a front end needs.
     #[allow(clippy::type_complexity)]
@@ -82,6 +103,42 @@ impl<T> Request<T> {
         message.header.flags = self.flags;
         (message, self.options, self.finish)
     }
+}
+
+/// Turns on what every handle wants of its socket: strict checking of
+/// requests (`NETLINK_GET_STRICT_CHK`, Linux 4.20), which makes the kernel
+/// filter dumps by the header fields and attributes a request sets, and
+/// reject malformed requests instead of guessing. On older kernels the
+/// option is refused and dumps are filtered client-side only.
+pub(crate) fn prepare(socket: netlink_sys::Socket) -> netlink_sys::Socket {
+    let _ = socket.set_strict_check(true);
+    socket
+}
+
+/// A finishing step for requests answered by an ACK alone.
+pub(crate) fn ack(_: Vec<RouteNetlinkMessage>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// The replies `pick` recognises, in order; dumps answer with one kind of
+/// message, and anything else is not part of the result.
+pub(crate) fn picked<T>(
+    replies: Vec<RouteNetlinkMessage>,
+    pick: fn(RouteNetlinkMessage) -> Option<T>,
+) -> Vec<T> {
+    replies.into_iter().filter_map(pick).collect()
+}
+
+/// The one reply `pick` recognises, for requests answered by one object.
+pub(crate) fn single<T>(
+    replies: Vec<RouteNetlinkMessage>,
+    pick: fn(RouteNetlinkMessage) -> Option<T>,
+    expected: &str,
+) -> Result<T, Error> {
+    replies
+        .into_iter()
+        .find_map(pick)
+        .ok_or_else(|| Error::Decode(format!("no {expected} in the answer")))
 }
 
 /// Keeps the protocol payloads of replies.

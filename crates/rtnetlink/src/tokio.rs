@@ -1,6 +1,6 @@
 //! The tokio front end.
 
-use futures::TryStreamExt;
+use futures::{StreamExt, TryStreamExt};
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
 use netlink_sys::{Namespace, Protocol, Socket};
@@ -9,6 +9,10 @@ use crate::request::payloads;
 use crate::{Error, Request};
 
 pub use netlink_proto::tokio::Connection;
+
+/// How many requests of one batch are in flight at once: enough to fill
+/// the engine's send batches, few enough to keep its in-flight bound.
+const BATCH_IN_FLIGHT: usize = 64;
 
 /// A cloneable handle to a tokio rtnetlink connection.
 #[derive(Debug, Clone)]
@@ -28,9 +32,29 @@ impl Handle {
             .await?;
         finish(payloads(replies))
     }
+
+    /// Runs many requests, several in flight at once so that the
+    /// connection sends many per `sendmsg`, each answered on its own: the
+    /// result of each, in the order given.
+    pub async fn execute_batch<T>(
+        &self,
+        requests: impl IntoIterator<Item = Request<T>>,
+    ) -> Vec<Result<T, Error>> {
+        futures::stream::iter(requests)
+            .map(|request| self.execute(request))
+            .buffered(BATCH_IN_FLIGHT)
+            .collect()
+            .await
+    }
+
+    /// The underlying protocol handle, for what this crate does not wrap.
+    pub fn protocol_handle(&self) -> &netlink_proto::tokio::Handle<RouteNetlinkMessage> {
+        &self.handle
+    }
 }
 
 fn from_socket(socket: Socket) -> Result<(Connection, Handle), Error> {
+    let socket = crate::request::prepare(socket);
     let (connection, handle, _events) = new_connection_with(socket, ConnectionConfig::default())?;
     Ok((connection, Handle { handle }))
 }
@@ -38,10 +62,15 @@ fn from_socket(socket: Socket) -> Result<(Connection, Handle), Error> {
 /// Opens a connection in the current network namespace: spawn the
 /// [`Connection`], send requests through the [`Handle`].
 pub fn new_connection() -> Result<(Connection, Handle), Error> {
-    from_socket(Socket::new(Protocol::Route).map_err(netlink_proto::Error::from)?)
+    from_socket(Socket::new(Protocol::Route)?)
 }
 
 /// Like [`new_connection`], inside network namespace `ns`.
 pub fn new_connection_in_namespace(ns: &Namespace) -> Result<(Connection, Handle), Error> {
-    from_socket(Socket::new_in_namespace(Protocol::Route, ns).map_err(netlink_proto::Error::from)?)
+    from_socket(Socket::new_in_namespace(Protocol::Route, ns)?)
+}
+
+/// Like [`new_connection`], over a route socket of your own.
+pub fn new_connection_from_socket(socket: Socket) -> Result<(Connection, Handle), Error> {
+    from_socket(socket)
 }

@@ -11,20 +11,14 @@ use netlink_packet_route::link::{
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use crate::{Error, Request};
+use crate::request::{ack, picked, single};
+use crate::Request;
 
-fn ack(_: Vec<RouteNetlinkMessage>) -> Result<(), Error> {
-    Ok(())
-}
-
-fn links(replies: Vec<RouteNetlinkMessage>) -> Vec<LinkMessage> {
-    replies
-        .into_iter()
-        .filter_map(|m| match m {
-            RouteNetlinkMessage::NewLink(link) => Some(link),
-            _ => None,
-        })
-        .collect()
+fn new_link(message: RouteNetlinkMessage) -> Option<LinkMessage> {
+    match message {
+        RouteNetlinkMessage::NewLink(link) => Some(link),
+        _ => None,
+    }
 }
 
 /// Creates a link (`RTM_NEWLINK` with `NLM_F_CREATE | NLM_F_EXCL`).
@@ -332,12 +326,7 @@ impl LinkGet {
             RouteNetlinkMessage::GetLink(LinkMessage::new(header, attrs)),
             NetlinkFlags::empty(),
             RequestOptions::request(),
-            |replies| {
-                links(replies)
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| Error::Decode("no RTM_NEWLINK in the answer".into()))
-            },
+            |replies| single(replies, new_link, "RTM_NEWLINK"),
         )
     }
 
@@ -361,7 +350,7 @@ impl LinkGet {
             RouteNetlinkMessage::GetLink(LinkMessage::new(LinkHeader::default(), vec![])),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            |replies| Ok(links(replies)),
+            |replies| Ok(picked(replies, new_link)),
         )
     }
 }

@@ -4,51 +4,14 @@
 use std::collections::BTreeSet;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+mod common;
+
+use common::{blocking, index, Run};
 use netlink_testkit::{in_new_netns, ip_json};
 use rtnetlink::address::{AddressAdd, AddressDel, AddressGet};
 use rtnetlink::link::{LinkAdd, LinkDel, LinkGet, LinkSet};
 use rtnetlink::packet::link::info::MacVlanMode;
-use rtnetlink::{Error, Request};
-
-/// A front end: runs a request to its result.
-trait Run {
-    fn run<T: Send + 'static>(&mut self, request: impl Into<Request<T>>) -> Result<T, Error>;
-}
-
-struct Blocking(rtnetlink::blocking::Handle);
-
-impl Run for Blocking {
-    fn run<T: Send + 'static>(&mut self, request: impl Into<Request<T>>) -> Result<T, Error> {
-        self.0.execute(request)
-    }
-}
-
-struct Tokio(tokio::runtime::Runtime, rtnetlink::tokio::Handle);
-
-impl Run for Tokio {
-    fn run<T: Send + 'static>(&mut self, request: impl Into<Request<T>>) -> Result<T, Error> {
-        let request = request.into();
-        self.0.block_on(self.1.execute(request))
-    }
-}
-
-fn blocking() -> Blocking {
-    Blocking(rtnetlink::blocking::Handle::new().unwrap())
-}
-
-fn tokio() -> Tokio {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let (connection, handle) = rtnetlink::tokio::new_connection().unwrap();
-    runtime.spawn(connection);
-    Tokio(runtime, handle)
-}
-
-fn index<R: Run>(run: &mut R, name: &str) -> u32 {
-    u32::try_from(run.run(LinkGet::by_name(name)).unwrap().header.index).unwrap()
-}
+use rtnetlink::Error;
 
 fn links_are_created<R: Run>(run: &mut R) {
     run.run(LinkAdd::veth("v0", "v1").mtu(1400).up()).unwrap();
@@ -190,20 +153,6 @@ fn errors<R: Run>(run: &mut R) {
     assert!(matches!(error, Error::Kernel { .. }), "{error:?}");
     assert_eq!(error.kernel_message(), Some("Unknown device type"));
     assert!(error.to_string().contains("Unknown device type"), "{error}");
-}
-
-macro_rules! both_front_ends {
-    ($($scenario:ident => $blocking:ident, $tokio:ident;)*) => {$(
-        #[test]
-        fn $blocking() {
-            in_new_netns(|| $scenario(&mut blocking()));
-        }
-
-        #[test]
-        fn $tokio() {
-            in_new_netns(|| $scenario(&mut tokio()));
-        }
-    )*};
 }
 
 both_front_ends! {

@@ -1,0 +1,1 @@
+//! IPv6 address label operations.

@@ -1,0 +1,1 @@
+//! Monitoring: subscribe to `RTNLGRP_*` groups, receive typed events.

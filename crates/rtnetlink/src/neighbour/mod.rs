@@ -1,0 +1,1 @@
+//! Neighbour and bridge FDB operations.

@@ -1,0 +1,1 @@
+//! Per-device IP configuration (`RTM_GETNETCONF`).

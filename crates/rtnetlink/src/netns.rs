@@ -1,0 +1,1 @@
+//! Named network namespaces as iproute2 keeps them under `/run/netns`.

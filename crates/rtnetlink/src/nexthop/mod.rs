@@ -1,0 +1,1 @@
+//! Nexthop and nexthop group operations.

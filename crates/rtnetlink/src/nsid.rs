@@ -1,0 +1,1 @@
+//! Namespace id operations (`RTM_NEWNSID`, `RTM_GETNSID`).

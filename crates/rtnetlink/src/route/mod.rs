@@ -1,0 +1,1 @@
+//! Route operations: add, replace, append, delete, lookup and dump.

@@ -1,0 +1,1 @@
+//! Link statistics (`RTM_GETSTATS`).
