@@ -54,6 +54,18 @@ macro_rules! route_messages {
             }
         }
 
+        /// The size of message type `message_type`'s fixed header and the
+        /// names of its top-level attributes, for pointing at the attribute
+        /// an extended ACK names. `None` for types kept as bytes.
+        pub fn message_layout(
+            message_type: u16,
+        ) -> Option<(usize, fn(u16) -> Option<&'static str>)> {
+            match message_type {
+                $( $number => Some((<$Payload>::HEADER_LEN, <$Payload>::attribute_name)), )*
+                _ => None,
+            }
+        }
+
         impl NetlinkDeserializable for RouteNetlinkMessage {
             fn deserialize(header: &NetlinkHeader, payload: &[u8]) -> Result<Self, DecodeError> {
                 Ok(match header.message_type {

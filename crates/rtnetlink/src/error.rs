@@ -1,6 +1,6 @@
 //! The one error type of every operation.
 
-use netlink_packet_core::{errno_description, errno_name};
+use netlink_packet_core::{errno_description, errno_name, ExtAck};
 
 /// What can go wrong with an operation. The kernel's common answers have
 /// their own variants; each kernel variant keeps the kernel's extended ACK
@@ -9,7 +9,7 @@ use netlink_packet_core::{errno_description, errno_name};
 #[non_exhaustive]
 pub enum Error {
     /// The object exists already (`EEXIST`).
-    #[error("{}", kernel_text(libc_errno::EEXIST, message))]
+    #[error("{}", kernel_text(libc_errno::EEXIST, message, source))]
     AlreadyExists {
         /// The kernel's extended ACK message, if any.
         message: Option<String>,
@@ -18,7 +18,7 @@ pub enum Error {
         source: Box<netlink_proto::Error>,
     },
     /// No such object (`ENOENT`, `ENODEV`).
-    #[error("{}", kernel_text(source.errno().unwrap_or(libc_errno::ENOENT), message))]
+    #[error("{}", kernel_text(source.errno().unwrap_or(libc_errno::ENOENT), message, source))]
     NotFound {
         /// The kernel's extended ACK message, if any.
         message: Option<String>,
@@ -27,7 +27,7 @@ pub enum Error {
         source: Box<netlink_proto::Error>,
     },
     /// Not allowed (`EPERM`, `EACCES`).
-    #[error("{}", kernel_text(source.errno().unwrap_or(libc_errno::EPERM), message))]
+    #[error("{}", kernel_text(source.errno().unwrap_or(libc_errno::EPERM), message, source))]
     PermissionDenied {
         /// The kernel's extended ACK message, if any.
         message: Option<String>,
@@ -36,7 +36,7 @@ pub enum Error {
         source: Box<netlink_proto::Error>,
     },
     /// Any other kernel error.
-    #[error("{}", kernel_text(*errno, message))]
+    #[error("{}", kernel_text(*errno, message, source))]
     Kernel {
         /// The positive errno.
         errno: i32,
@@ -75,13 +75,60 @@ mod libc_errno {
     pub const ENODEV: i32 = 19;
 }
 
-fn kernel_text(errno: i32, message: &Option<String>) -> String {
+fn kernel_text(errno: i32, message: &Option<String>, source: &netlink_proto::Error) -> String {
     let name = errno_name(errno).unwrap_or("unknown errno");
     let mut text = format!("RTNETLINK answers: {} ({name})", errno_description(errno));
     if let Some(message) = message {
         text.push_str(&format!(": {message:?}"));
     }
+    if let Some(attribute) = offending_attribute(source) {
+        text.push_str(&format!(" at {attribute}"));
+    }
     text
+}
+
+/// The attribute of a request that the kernel's extended ACK points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffendingAttribute {
+    /// The request's message type (`RTM_NEWLINK`, ...).
+    pub message_type: u16,
+    /// Attribute numbers from the outermost attribute down to the one
+    /// pointed at.
+    pub path: Vec<u16>,
+    /// The kernel name of the outermost attribute, when declared
+    /// (`"IFLA_LINKINFO"`).
+    pub name: Option<&'static str>,
+    /// The byte offset the kernel named, from the start of the request.
+    pub offset: usize,
+}
+
+impl std::fmt::Display for OffendingAttribute {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.name {
+            Some(name) => write!(f, "{name}")?,
+            None => write!(f, "attribute {}", self.path.first().copied().unwrap_or(0))?,
+        }
+        for kind in self.path.iter().skip(1) {
+            write!(f, "/{kind}")?;
+        }
+        write!(f, " (offset {})", self.offset)
+    }
+}
+
+fn offending_attribute(source: &netlink_proto::Error) -> Option<OffendingAttribute> {
+    let netlink_proto::Error::Kernel { request, error, .. } = source else {
+        return None;
+    };
+    let offset = usize::try_from(error.ext_offset()?).ok()?;
+    let (header_len, name_of) = netlink_packet_route::message_layout(request.message_type)?;
+    let chain = source.offending_attribute(header_len);
+    let outermost = chain.first()?.0;
+    Some(OffendingAttribute {
+        message_type: request.message_type,
+        path: chain.iter().map(|(kind, _)| *kind).collect(),
+        name: name_of(outermost),
+        offset,
+    })
 }
 
 impl Error {
@@ -95,6 +142,19 @@ impl Error {
             Error::Protocol(e) => e.errno(),
             Error::Decode(_) | Error::InvalidArgument(_) => None,
             Error::System { source, .. } => source.raw_os_error(),
+        }
+    }
+
+    /// The attribute of the request the kernel's extended ACK points at,
+    /// if it named one.
+    pub fn offending_attribute(&self) -> Option<OffendingAttribute> {
+        match self {
+            Error::AlreadyExists { source, .. }
+            | Error::NotFound { source, .. }
+            | Error::PermissionDenied { source, .. }
+            | Error::Kernel { source, .. } => offending_attribute(source),
+            Error::Protocol(source) => offending_attribute(source),
+            _ => None,
         }
     }
 

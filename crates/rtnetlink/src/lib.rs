@@ -38,7 +38,7 @@ pub mod stats;
 #[cfg(feature = "tokio")]
 pub mod tokio;
 
-pub use error::Error;
+pub use error::{Error, OffendingAttribute};
 pub use netlink_packet_route as packet;
 pub use netlink_sys::Namespace;
 pub use request::Request;

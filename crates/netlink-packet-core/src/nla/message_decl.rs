@@ -32,6 +32,15 @@ macro_rules! header_message {
         }
 
         impl $Name {
+            /// Size of the fixed header before the attributes.
+            pub const HEADER_LEN: usize = $Header::LEN;
+
+            /// The kernel constant's name for top-level attribute number
+            /// `kind`, if declared (to name what an extended ACK points at).
+            pub fn attribute_name(kind: u16) -> Option<&'static str> {
+                <$Attr as $crate::nla::Attribute>::name_of(kind)
+            }
+
             /// Decodes a payload (the bytes after the netlink header). Only a
             /// short fixed header fails; a malformed attribute is kept raw and
             /// reported in `invalid`. Offsets count from the payload's start.
