@@ -33,7 +33,9 @@ impl Handle {
 
     /// Runs `request` and waits for its result.
     pub fn execute<T>(&mut self, request: impl Into<Request<T>>) -> Result<T, Error> {
-        let (message, options, finish) = request.into().into_parts();
+        let request = request.into();
+        request.check()?;
+        let (message, options, finish) = request.into_parts();
         let replies = self.connection.request_all(&message, options)?;
         finish(payloads(replies))
     }
@@ -45,18 +47,28 @@ impl Handle {
         &mut self,
         requests: impl IntoIterator<Item = Request<T>>,
     ) -> Result<Vec<Result<T, Error>>, Error> {
-        let mut finishes = Vec::new();
+        // Requests refused while being built are answered here, unsent.
+        let mut slots = Vec::new();
         let mut messages = Vec::new();
         for request in requests {
+            if let Err(error) = request.check() {
+                slots.push(Err(error));
+                continue;
+            }
             let (message, options, finish) = request.into_parts();
             messages.push((message, options));
-            finishes.push(finish);
+            slots.push(Ok(finish));
         }
-        let results = self.connection.batch(messages)?;
-        Ok(results
+        let mut results = self.connection.batch(messages)?.into_iter();
+        Ok(slots
             .into_iter()
-            .zip(finishes)
-            .map(|(result, finish)| finish(payloads(result?)))
+            .map(|slot| {
+                let finish = slot?;
+                match results.next() {
+                    Some(result) => finish(payloads(result?)),
+                    None => Err(Error::Protocol(netlink_proto::Error::ConnectionClosed)),
+                }
+            })
             .collect())
     }
 

@@ -18,6 +18,8 @@ pub struct Request<T> {
     flags: NetlinkFlags,
     options: RequestOptions,
     finish: Finish<T>,
+    /// Why the request must not be sent, found while building it.
+    invalid: Option<String>,
 }
 
 impl<T> std::fmt::Debug for Request<T> {
@@ -26,6 +28,7 @@ impl<T> std::fmt::Debug for Request<T> {
             .field("message", &self.message)
             .field("flags", &self.flags)
             .field("options", &self.options)
+            .field("invalid", &self.invalid)
             .finish_non_exhaustive()
     }
 }
@@ -43,6 +46,30 @@ impl<T> Request<T> {
             flags,
             options,
             finish: Box::new(finish),
+            invalid: None,
+        }
+    }
+
+    /// A request refused before anything is sent: running it fails with
+    /// [`Error::InvalidArgument`] carrying `reason`. Builders use it for
+    /// arguments they can check themselves (a prefix length beyond the
+    /// address, a name too long, ...); `message` is what would have gone.
+    pub fn invalid(message: RouteNetlinkMessage, reason: impl Into<String>) -> Self {
+        Request {
+            message,
+            flags: NetlinkFlags::empty(),
+            options: RequestOptions::request(),
+            finish: Box::new(|_| Err(Error::Decode("an invalid request was run".into()))),
+            invalid: Some(reason.into()),
+        }
+    }
+
+    /// `Err(Error::InvalidArgument)` for a request refused while it was
+    /// built: front ends check this before sending.
+    pub fn check(&self) -> Result<(), Error> {
+        match &self.invalid {
+            Some(reason) => Err(Error::InvalidArgument(reason.clone())),
+            None => Ok(()),
         }
     }
 
@@ -79,6 +106,7 @@ impl<T> Request<T> {
             flags: self.flags,
             options: self.options,
             finish: Box::new(move |replies| finish(replies).map(f)),
+            invalid: self.invalid,
         }
     }
 

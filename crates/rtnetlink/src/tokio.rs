@@ -23,7 +23,9 @@ pub struct Handle {
 impl Handle {
     /// Runs `request` and waits for its result.
     pub async fn execute<T>(&self, request: impl Into<Request<T>>) -> Result<T, Error> {
-        let (message, options, finish) = request.into().into_parts();
+        let request = request.into();
+        request.check()?;
+        let (message, options, finish) = request.into_parts();
         let replies: Vec<_> = self
             .handle
             .request(message, options)
