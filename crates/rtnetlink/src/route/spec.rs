@@ -1,0 +1,192 @@
+//! What adding and deleting a route share: the destination and the fields
+//! that pick one route among those to it.
+
+use std::net::IpAddr;
+
+use netlink_packet_route::route::{
+    RouteAddress, RouteAttr, RouteHeader, RouteProtocol, RouteTable, RouteType, RouteVia,
+};
+use netlink_packet_route::Scope;
+
+use super::prefix::{family_name, family_of, Prefix};
+use crate::Error;
+
+/// `RT_TABLE_MAIN` (linux/rtnetlink.h): where `ip route` puts routes
+/// unless told otherwise.
+pub(crate) const RT_TABLE_MAIN: u32 = 254;
+
+/// The destination and the route's identifying fields.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Spec {
+    pub dst: Prefix,
+    pub table: u32,
+    pub protocol: Option<RouteProtocol>,
+    pub kind: Option<RouteType>,
+    pub scope: Option<Scope>,
+    pub priority: Option<u32>,
+    pub gateway: Option<IpAddr>,
+    pub via: Option<IpAddr>,
+    pub oif: Option<u32>,
+    pub tos: u8,
+}
+
+/// `rtm_table` and `RTA_TABLE` for `table`, as iproute2 sends them: tables
+/// up to 255 in the header alone, larger ones in `RTA_TABLE` with
+/// `rtm_table` left `RT_TABLE_UNSPEC` (the kernel then reads the attribute).
+pub(crate) fn table_parts(table: u32) -> (u8, Option<RouteAttr>) {
+    match u8::try_from(table) {
+        Ok(small) => (small, None),
+        Err(_) => (0, Some(RouteAttr::Table(RouteTable::from(table)))),
+    }
+}
+
+impl Spec {
+    pub fn new(dst: Prefix) -> Self {
+        Spec {
+            dst,
+            table: RT_TABLE_MAIN,
+            protocol: None,
+            kind: None,
+            scope: None,
+            priority: None,
+            gateway: None,
+            via: None,
+            oif: None,
+            tos: 0,
+        }
+    }
+
+    /// The header, `rtm_protocol`, `rtm_type` and `rtm_scope` as given
+    /// (the caller fills in its defaults), and the attributes, checked.
+    pub fn parts(&self) -> Result<(RouteHeader, Vec<RouteAttr>), Error> {
+        let dst = self.dst.addr();
+        let (table, table_attr) = table_parts(self.table);
+        let header = RouteHeader {
+            family: self.dst.family(),
+            dst_len: self.dst.len(),
+            tos: self.tos,
+            table,
+            protocol: self.protocol.unwrap_or(RouteProtocol::Unspec),
+            scope: self.scope.unwrap_or(Scope::Universe),
+            kind: self.kind.unwrap_or(RouteType::Unspec),
+            ..Default::default()
+        };
+        let mut attrs: Vec<RouteAttr> = table_attr.into_iter().collect();
+        if !self.dst.is_default() {
+            attrs.push(RouteAttr::Dst(RouteAddress::from(dst)));
+        }
+        if let Some(priority) = self.priority {
+            attrs.push(RouteAttr::Priority(priority));
+        }
+        if let Some(gateway) = self.gateway {
+            if family_of(gateway) != family_of(dst) {
+                return Err(Error::InvalidArgument(format!(
+                    "gateway {gateway} is {} but the route to {} is {}{}",
+                    family_name(gateway),
+                    self.dst,
+                    family_name(dst),
+                    if dst.is_ipv4() {
+                        " (an IPv6 next hop of an IPv4 route is set with via)"
+                    } else {
+                        ""
+                    }
+                )));
+            }
+            attrs.push(RouteAttr::Gateway(RouteAddress::from(gateway)));
+        }
+        if let Some(via) = self.via {
+            if dst.is_ipv6() {
+                return Err(Error::InvalidArgument(format!(
+                    "route to {}: IPv6 routes take no via (RTA_VIA); use gateway",
+                    self.dst
+                )));
+            }
+            if self.gateway.is_some() {
+                return Err(Error::InvalidArgument(format!(
+                    "route to {}: both a gateway and a via",
+                    self.dst
+                )));
+            }
+            attrs.push(RouteAttr::Via(RouteVia::ip(via)));
+        }
+        if let Some(oif) = self.oif {
+            attrs.push(RouteAttr::Oif(oif));
+        }
+        Ok((header, attrs))
+    }
+}
+
+/// Setters of the fields adding and deleting share.
+macro_rules! spec_setters {
+    ($($Builder:ident),*) => {$(
+        impl $Builder {
+            /// The routing table (default `RT_TABLE_MAIN`, 254). Any 32-bit
+            /// id: tables beyond 255 go in `RTA_TABLE`.
+            #[must_use]
+            pub fn table(mut self, table: u32) -> Self {
+                self.spec.table = table;
+                self
+            }
+
+            /// Who installs the route (`rtm_protocol`, `RTPROT_*`).
+            #[must_use]
+            pub fn protocol(mut self, protocol: RouteProtocol) -> Self {
+                self.spec.protocol = Some(protocol);
+                self
+            }
+
+            /// The route type (`rtm_type`): unicast, blackhole, unreachable,
+            /// prohibit, local, ...
+            #[must_use]
+            pub fn kind(mut self, kind: RouteType) -> Self {
+                self.spec.kind = Some(kind);
+                self
+            }
+
+            /// The scope (`rtm_scope`).
+            #[must_use]
+            pub fn scope(mut self, scope: Scope) -> Self {
+                self.spec.scope = Some(scope);
+                self
+            }
+
+            /// The priority, what `ip` calls metric (`RTA_PRIORITY`).
+            #[must_use]
+            pub fn priority(mut self, priority: u32) -> Self {
+                self.spec.priority = Some(priority);
+                self
+            }
+
+            /// The gateway (`RTA_GATEWAY`), of the destination's family.
+            #[must_use]
+            pub fn gateway(mut self, gateway: IpAddr) -> Self {
+                self.spec.gateway = Some(gateway);
+                self
+            }
+
+            /// A gateway of another family (`RTA_VIA`): an IPv6 next hop of
+            /// an IPv4 route (`ip route add ... via inet6 ADDR`).
+            #[must_use]
+            pub fn via(mut self, gateway: IpAddr) -> Self {
+                self.spec.via = Some(gateway);
+                self
+            }
+
+            /// The output interface (`RTA_OIF`).
+            #[must_use]
+            pub fn dev(mut self, index: u32) -> Self {
+                self.spec.oif = Some(index);
+                self
+            }
+
+            /// The type of service (`rtm_tos`, IPv4).
+            #[must_use]
+            pub fn tos(mut self, tos: u8) -> Self {
+                self.spec.tos = tos;
+                self
+            }
+        }
+    )*};
+}
+
+pub(crate) use spec_setters;
