@@ -49,6 +49,12 @@ impl Handle {
             .await
     }
 
+    /// A handle over the protocol handle of a route connection opened
+    /// by other means (a monitor's, say).
+    pub fn from_protocol_handle(handle: netlink_proto::tokio::Handle<RouteNetlinkMessage>) -> Self {
+        Handle { handle }
+    }
+
     /// The underlying protocol handle, for what this crate does not wrap.
     pub fn protocol_handle(&self) -> &netlink_proto::tokio::Handle<RouteNetlinkMessage> {
         &self.handle
