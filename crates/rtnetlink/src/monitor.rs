@@ -1,1 +1,0 @@
-//! Monitoring: subscribe to `RTNLGRP_*` groups, receive typed events.
