@@ -432,7 +432,8 @@ impl From<AddressGet> for Request<Vec<AddressMessage>> {
 /// address flush`): dumps them, deletes them in one batch, and dumps again
 /// while deleting made progress (removing a primary IPv4 address can
 /// remove or promote its secondaries), at most 10 rounds. The result is
-/// how many addresses this flush removed.
+/// how many of the selected addresses are gone (secondaries the kernel
+/// removed with their primary included).
 ///
 /// ```no_run
 /// use rtnetlink::address::{AddressFlush, AddressGet};
@@ -467,55 +468,51 @@ impl AddressFlush {
         addresses.iter().map(AddressDel::message).collect()
     }
 
-    /// Counts the deletions that removed an address; an address already
-    /// gone (`EADDRNOTAVAIL`, `ENOENT`: removed with its primary) is not an
-    /// error. The first other error fails the flush.
-    fn tally(results: Vec<Result<(), Error>>) -> Result<usize, Error> {
-        let mut removed = 0;
+    /// Fails on the first deletion error other than the address being
+    /// gone already (`EADDRNOTAVAIL`, `ENOENT`: removed with its primary).
+    /// Whether anything was deleted.
+    fn check(results: Vec<Result<(), Error>>) -> Result<bool, Error> {
+        let mut progress = false;
         for result in results {
             match result {
-                Ok(()) => removed += 1,
+                Ok(()) => progress = true,
                 Err(Error::NotFound { .. }) => {}
                 Err(error) if error.errno() == Some(EADDRNOTAVAIL) => {}
                 Err(error) => return Err(error),
             }
         }
-        Ok(removed)
+        Ok(progress)
     }
 
     /// Runs the flush through the blocking front end.
     pub fn run_blocking(self, handle: &mut crate::blocking::Handle) -> Result<usize, Error> {
-        let mut total = 0;
+        let mut addresses = handle.execute(self.dump())?;
+        let before = addresses.len();
         for _ in 0..FLUSH_ROUNDS {
-            let addresses = handle.execute(self.dump())?;
-            if addresses.is_empty() {
+            if addresses.is_empty()
+                || !Self::check(handle.execute_batch(Self::deletes(&addresses))?)?
+            {
                 break;
             }
-            let removed = Self::tally(handle.execute_batch(Self::deletes(&addresses))?)?;
-            total += removed;
-            if removed == 0 {
-                break;
-            }
+            addresses = handle.execute(self.dump())?;
         }
-        Ok(total)
+        Ok(before.saturating_sub(addresses.len()))
     }
 
     /// Runs the flush through the tokio front end.
     #[cfg(feature = "tokio")]
     pub async fn run_tokio(self, handle: &crate::tokio::Handle) -> Result<usize, Error> {
-        let mut total = 0;
+        let mut addresses = handle.execute(self.dump()).await?;
+        let before = addresses.len();
         for _ in 0..FLUSH_ROUNDS {
-            let addresses = handle.execute(self.dump()).await?;
-            if addresses.is_empty() {
+            if addresses.is_empty()
+                || !Self::check(handle.execute_batch(Self::deletes(&addresses)).await)?
+            {
                 break;
             }
-            let removed = Self::tally(handle.execute_batch(Self::deletes(&addresses)).await)?;
-            total += removed;
-            if removed == 0 {
-                break;
-            }
+            addresses = handle.execute(self.dump()).await?;
         }
-        Ok(total)
+        Ok(before.saturating_sub(addresses.len()))
     }
 }
 
