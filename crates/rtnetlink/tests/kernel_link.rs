@@ -195,7 +195,7 @@ fn in_namespace(open: Open) {
         let ns = rtnetlink::Namespace::Pid(child.id());
         in_new_netns(|| {
             let mut add = open(&ns);
-            add(LinkAdd::bridge("nsbr0"));
+            add(LinkAdd::bridge("nsbr0").into_link_add());
             assert!(netlink_testkit::ip_ok("link show dev nsbr0").is_err());
         });
         let shown = ip_json("-d link show dev nsbr0");

@@ -1,0 +1,164 @@
+//! Reading links: [`LinkGet`] for one, [`LinkDump`] for many.
+
+use netlink_packet_core::NetlinkFlags;
+use netlink_packet_route::link::{
+    IfFlags, LinkAttr, LinkHeader, LinkInfo, LinkInfoNest, LinkMessage,
+};
+use netlink_packet_route::RouteNetlinkMessage;
+use netlink_proto::RequestOptions;
+
+use super::{check_index, check_name, new_link, or_refused, prop::check_altname};
+use crate::request::{picked, single};
+use crate::{Error, Request};
+
+/// Reads links (`RTM_GETLINK`).
+#[derive(Debug, Clone, Copy)]
+pub struct LinkGet;
+
+impl LinkGet {
+    fn one(header: LinkHeader, attrs: Vec<LinkAttr>) -> Request<LinkMessage> {
+        Request::new(
+            RouteNetlinkMessage::GetLink(LinkMessage::new(header, attrs)),
+            NetlinkFlags::empty(),
+            RequestOptions::request(),
+            |replies| single(replies, new_link, "RTM_NEWLINK"),
+        )
+    }
+
+    /// The request for the link named `name`, or the invalid argument.
+    pub fn try_by_name(name: impl Into<String>) -> Result<Request<LinkMessage>, Error> {
+        let name = name.into();
+        check_name(&name).map_err(Error::InvalidArgument)?;
+        Ok(Self::one(
+            LinkHeader::default(),
+            vec![LinkAttr::IfName(name)],
+        ))
+    }
+
+    /// The link named `name`.
+    pub fn by_name(name: impl Into<String>) -> Request<LinkMessage> {
+        or_refused(Self::try_by_name(name))
+    }
+
+    /// The link with alternative name `name` (`IFLA_ALT_IFNAME`).
+    pub fn by_altname(name: impl Into<String>) -> Request<LinkMessage> {
+        let name = name.into();
+        or_refused(
+            check_altname(&name)
+                .map_err(Error::InvalidArgument)
+                .map(|()| Self::one(LinkHeader::default(), vec![LinkAttr::AltIfName(name)])),
+        )
+    }
+
+    /// The request for link `index`, or the invalid argument.
+    pub fn try_by_index(index: u32) -> Result<Request<LinkMessage>, Error> {
+        let index = check_index(index).map_err(Error::InvalidArgument)?;
+        let header = LinkHeader {
+            index,
+            ..Default::default()
+        };
+        Ok(Self::one(header, vec![]))
+    }
+
+    /// The link of index `index`.
+    pub fn by_index(index: u32) -> Request<LinkMessage> {
+        or_refused(Self::try_by_index(index))
+    }
+
+    /// Every link; see [`LinkDump`] for filters.
+    pub fn dump() -> LinkDump {
+        LinkDump::default()
+    }
+}
+
+/// Dumps links (`RTM_GETLINK` with `NLM_F_DUMP`). The master and kind
+/// filters go into the request, where the kernel applies them
+/// (`IFLA_MASTER`, `IFLA_LINKINFO` / `IFLA_INFO_KIND`); every filter is
+/// applied to the replies as well, so results are right on kernels that
+/// ignore them.
+#[derive(Debug, Clone, Default)]
+pub struct LinkDump {
+    master: Option<u32>,
+    kind: Option<String>,
+    name_prefix: Option<String>,
+    up_only: bool,
+}
+
+impl LinkDump {
+    /// Only the ports of master link `index` (`IFLA_MASTER`).
+    #[must_use]
+    pub fn master(mut self, index: u32) -> Self {
+        self.master = Some(index);
+        self
+    }
+
+    /// Only links of kind `kind` (`IFLA_LINKINFO` / `IFLA_INFO_KIND`).
+    #[must_use]
+    pub fn kind(mut self, kind: impl Into<String>) -> Self {
+        self.kind = Some(kind.into());
+        self
+    }
+
+    /// Only links whose name starts with `prefix` (client-side).
+    #[must_use]
+    pub fn name_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.name_prefix = Some(prefix.into());
+        self
+    }
+
+    /// Only links that are administratively up (client-side).
+    #[must_use]
+    pub fn up_only(mut self) -> Self {
+        self.up_only = true;
+        self
+    }
+
+    /// The request.
+    pub fn build(self) -> Request<Vec<LinkMessage>> {
+        let mut attrs = Vec::new();
+        if let Some(master) = self.master {
+            attrs.push(LinkAttr::Master(master));
+        }
+        if let Some(kind) = &self.kind {
+            attrs.push(LinkAttr::LinkInfo(LinkInfoNest::new(vec![LinkInfo::Kind(
+                kind.clone(),
+            )])));
+        }
+        let LinkDump {
+            master,
+            kind,
+            name_prefix,
+            up_only,
+        } = self;
+        Request::new(
+            RouteNetlinkMessage::GetLink(LinkMessage::new(LinkHeader::default(), attrs)),
+            NetlinkFlags::empty(),
+            RequestOptions::dump(),
+            move |replies| {
+                let mut links = picked(replies, new_link);
+                links.retain(|link| {
+                    master.map_or(true, |m| master_of(link) == Some(m))
+                        && kind.as_deref().map_or(true, |k| link.kind() == Some(k))
+                        && name_prefix
+                            .as_deref()
+                            .map_or(true, |p| link.name().is_some_and(|n| n.starts_with(p)))
+                        && (!up_only || link.header.flags.contains(IfFlags::UP))
+                });
+                Ok(links)
+            },
+        )
+    }
+}
+
+impl From<LinkDump> for Request<Vec<LinkMessage>> {
+    fn from(dump: LinkDump) -> Self {
+        dump.build()
+    }
+}
+
+fn master_of(link: &LinkMessage) -> Option<u32> {
+    link.attrs.iter().find_map(|a| match a {
+        LinkAttr::Master(m) => Some(*m),
+        _ => None,
+    })
+}
