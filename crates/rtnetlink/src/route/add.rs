@@ -14,7 +14,7 @@ use netlink_proto::RequestOptions;
 
 use super::hop::MultipathHop;
 use super::prefix::{family_name, family_of, Prefix};
-use super::spec::{spec_setters, Spec};
+use super::spec::{reason, spec_setters, Spec};
 use crate::request::ack;
 use crate::{Error, Request};
 
@@ -41,11 +41,11 @@ enum Mode {
 /// use rtnetlink::route::{Prefix, RouteAdd};
 ///
 /// let mut handle = rtnetlink::blocking::Handle::new()?;
-/// let add = RouteAdd::new("10.1.0.0/24".parse::<Prefix>()?)
+/// let add = RouteAdd::prefix("10.1.0.0/24".parse::<Prefix>()?)
 ///     .gateway("192.0.2.2".parse().unwrap())
 ///     .table(10)
 ///     .mtu(1400);
-/// handle.execute(add.build()?)?;
+/// handle.execute(add)?;
 /// # Ok::<(), rtnetlink::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -64,10 +64,31 @@ pub struct RouteAdd {
 spec_setters!(RouteAdd);
 
 impl RouteAdd {
-    /// A route to `dst` (see [`Prefix::default_v4`] for a default route).
-    pub fn new(dst: Prefix) -> Self {
+    /// A route to `dst/prefix_len`. A length beyond the address or host
+    /// bits set past it make the request fail with
+    /// [`Error::InvalidArgument`] before anything is sent.
+    pub fn new(dst: IpAddr, prefix_len: u8) -> Self {
+        Self::with_spec(Spec::unchecked(dst, prefix_len))
+    }
+
+    /// A route to `prefix`, checked when it was made.
+    pub fn prefix(prefix: Prefix) -> Self {
+        Self::with_spec(Spec::new(prefix))
+    }
+
+    /// The IPv4 default route (`0.0.0.0/0`).
+    pub fn default_v4() -> Self {
+        Self::prefix(Prefix::default_v4())
+    }
+
+    /// The IPv6 default route (`::/0`).
+    pub fn default_v6() -> Self {
+        Self::prefix(Prefix::default_v6())
+    }
+
+    fn with_spec(spec: Spec) -> Self {
         RouteAdd {
-            spec: Spec::new(dst),
+            spec,
             mode: Mode::Add,
             prefsrc: None,
             metrics: Vec::new(),
@@ -280,26 +301,26 @@ impl RouteAdd {
         Ok(RouteMessage::new(header, attrs))
     }
 
-    /// The request, checked before anything is sent.
-    ///
-    /// # Errors
-    ///
-    /// As [`RouteAdd::message`].
-    pub fn build(self) -> Result<Request<()>, Error> {
-        let message = self.message()?;
-        Ok(Request::new(
-            RouteNetlinkMessage::NewRoute(message),
-            self.flags(),
-            RequestOptions::request(),
-            ack,
-        ))
+    /// The request; one that [`RouteAdd::message`] refuses fails with
+    /// [`Error::InvalidArgument`] when run, before anything is sent.
+    pub fn build(self) -> Request<()> {
+        match self.message() {
+            Ok(message) => Request::new(
+                RouteNetlinkMessage::NewRoute(message),
+                self.flags(),
+                RequestOptions::request(),
+                ack,
+            ),
+            Err(error) => Request::invalid(
+                RouteNetlinkMessage::NewRoute(RouteMessage::new(Default::default(), vec![])),
+                reason(error),
+            ),
+        }
     }
 }
 
-impl TryFrom<RouteAdd> for Request<()> {
-    type Error = Error;
-
-    fn try_from(add: RouteAdd) -> Result<Self, Error> {
+impl From<RouteAdd> for Request<()> {
+    fn from(add: RouteAdd) -> Self {
         add.build()
     }
 }

@@ -8,7 +8,7 @@ use netlink_packet_route::{RouteNetlinkMessage, Scope};
 use netlink_proto::RequestOptions;
 
 use super::prefix::Prefix;
-use super::spec::{spec_setters, Spec};
+use super::spec::{reason, spec_setters, Spec};
 use crate::request::ack;
 use crate::{Error, Request};
 
@@ -17,9 +17,9 @@ use crate::{Error, Request};
 /// field given; fields not given match anything (type `RTN_UNSPEC`,
 /// scope `RT_SCOPE_NOWHERE`, protocol `RTPROT_UNSPEC`, as iproute2 sends).
 ///
-/// No route matching fails with [`Error::NotFound`]
-/// (`ESRCH` is reported by the kernel as "No such process"; it maps to
-/// [`Error::Kernel`] with errno 3).
+/// No matching route: the kernel answers `ESRCH` ("No such process"),
+/// reported as [`Error::NotFound`] where the crate's error mapping knows it,
+/// else as [`Error::Kernel`] with errno 3.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RouteDel {
     spec: Spec,
@@ -28,10 +28,18 @@ pub struct RouteDel {
 spec_setters!(RouteDel);
 
 impl RouteDel {
-    /// Deletes a route to `dst`.
-    pub fn new(dst: Prefix) -> Self {
+    /// Deletes a route to `dst/prefix_len` (checked as in
+    /// [`super::RouteAdd::new`]).
+    pub fn new(dst: IpAddr, prefix_len: u8) -> Self {
         RouteDel {
-            spec: Spec::new(dst),
+            spec: Spec::unchecked(dst, prefix_len),
+        }
+    }
+
+    /// Deletes a route to `prefix`.
+    pub fn prefix(prefix: Prefix) -> Self {
+        RouteDel {
+            spec: Spec::new(prefix),
         }
     }
 
@@ -83,25 +91,26 @@ impl RouteDel {
         Ok(RouteMessage::new(header, attrs))
     }
 
-    /// The request, checked before anything is sent.
-    ///
-    /// # Errors
-    ///
-    /// As [`RouteDel::message`].
-    pub fn build(self) -> Result<Request<()>, Error> {
-        Ok(Request::new(
-            RouteNetlinkMessage::DelRoute(self.message()?),
-            NetlinkFlags::empty(),
-            RequestOptions::request(),
-            ack,
-        ))
+    /// The request; one that [`RouteDel::message`] refuses fails with
+    /// [`Error::InvalidArgument`] when run, before anything is sent.
+    pub fn build(self) -> Request<()> {
+        match self.message() {
+            Ok(message) => Request::new(
+                RouteNetlinkMessage::DelRoute(message),
+                NetlinkFlags::empty(),
+                RequestOptions::request(),
+                ack,
+            ),
+            Err(error) => Request::invalid(
+                RouteNetlinkMessage::DelRoute(RouteMessage::new(Default::default(), vec![])),
+                reason(error),
+            ),
+        }
     }
 }
 
-impl TryFrom<RouteDel> for Request<()> {
-    type Error = Error;
-
-    fn try_from(del: RouteDel) -> Result<Self, Error> {
+impl From<RouteDel> for Request<()> {
+    fn from(del: RouteDel) -> Self {
         del.build()
     }
 }

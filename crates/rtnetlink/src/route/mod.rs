@@ -2,24 +2,25 @@
 //!
 //! | `ip` command | request |
 //! |---|---|
-//! | `ip route add PREFIX ...` | [`RouteAdd::new`] then [`RouteAdd::build`] |
+//! | `ip route add PREFIX ...` | [`RouteAdd::new`] |
 //! | `ip route replace` / `append` | [`RouteAdd::replace`] / [`RouteAdd::append`] |
 //! | `ip route del PREFIX ...` | [`RouteDel::new`], or [`RouteDel::route`] for a dumped route |
 //! | `ip route get ADDR` | [`RouteGet::new`], with [`RouteGet::fib_match`] for `fibmatch` |
 //! | `ip route show table N proto P type T dev D` | [`RouteDump`] |
 //!
-//! Adds and deletes are checked before anything is sent (prefix length,
-//! families of gateway and destination, next hop weights), so their
-//! `build` returns a `Result`.
+//! Adds and deletes are checked before anything is sent (prefix length and
+//! host bits, families of gateway and destination, next hop weights): a
+//! request that fails the checks fails with [`crate::Error::InvalidArgument`]
+//! when run, unsent.
 //!
 //! ```no_run
-//! use rtnetlink::route::{MultipathHop, Prefix, RouteAdd, RouteDump};
+//! use rtnetlink::route::{MultipathHop, RouteAdd, RouteDump};
 //!
 //! let mut handle = rtnetlink::blocking::Handle::new()?;
-//! let add = RouteAdd::new("10.9.0.0/16".parse::<Prefix>()?)
+//! let add = RouteAdd::new("10.9.0.0".parse().unwrap(), 16)
 //!     .next_hop(MultipathHop::via_gateway("192.0.2.2".parse().unwrap()).weight(3))
 //!     .next_hop(MultipathHop::via_gateway("192.0.2.3".parse().unwrap()));
-//! handle.execute(add.build()?)?;
+//! handle.execute(add)?;
 //! for route in handle.execute(RouteDump::new().ipv4().table(254))? {
 //!     println!("{:?}/{}", route.destination(), route.header.dst_len);
 //! }

@@ -101,7 +101,7 @@ impl Prefix {
     }
 
     /// The prefix length.
-    pub fn len(&self) -> u8 {
+    pub fn prefix_len(&self) -> u8 {
         self.len
     }
 
@@ -180,7 +180,10 @@ mod tests {
     #[test]
     fn lengths_and_host_bits_are_checked() {
         assert!("10.0.0.0/24".parse::<Prefix>().is_ok());
-        assert_eq!("10.0.0.1".parse::<Prefix>().map(|p| p.len()).ok(), Some(32));
+        assert_eq!(
+            "10.0.0.1".parse::<Prefix>().map(|p| p.prefix_len()).ok(),
+            Some(32)
+        );
         assert!(matches!(
             "10.0.0.0/33".parse::<Prefix>(),
             Err(Error::InvalidArgument(m)) if m.contains("beyond 32")

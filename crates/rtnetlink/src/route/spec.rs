@@ -28,6 +28,16 @@ pub(crate) struct Spec {
     pub via: Option<IpAddr>,
     pub oif: Option<u32>,
     pub tos: u8,
+    /// Why the destination given cannot be sent, found when it was given.
+    pub invalid: Option<String>,
+}
+
+/// The text of an [`Error::InvalidArgument`] (or the whole error).
+pub(crate) fn reason(error: Error) -> String {
+    match error {
+        Error::InvalidArgument(reason) => reason,
+        other => other.to_string(),
+    }
 }
 
 /// `rtm_table` and `RTA_TABLE` for `table`, as iproute2 sends them: tables
@@ -53,17 +63,32 @@ impl Spec {
             via: None,
             oif: None,
             tos: 0,
+            invalid: None,
+        }
+    }
+
+    /// A destination given as address and length, checked when built.
+    pub fn unchecked(dst: IpAddr, len: u8) -> Self {
+        match Prefix::new(dst, len) {
+            Ok(prefix) => Self::new(prefix),
+            Err(error) => Spec {
+                invalid: Some(reason(error)),
+                ..Self::new(Prefix::host(dst))
+            },
         }
     }
 
     /// The header, `rtm_protocol`, `rtm_type` and `rtm_scope` as given
     /// (the caller fills in its defaults), and the attributes, checked.
     pub fn parts(&self) -> Result<(RouteHeader, Vec<RouteAttr>), Error> {
+        if let Some(reason) = &self.invalid {
+            return Err(Error::InvalidArgument(reason.clone()));
+        }
         let dst = self.dst.addr();
         let (table, table_attr) = table_parts(self.table);
         let header = RouteHeader {
             family: self.dst.family(),
-            dst_len: self.dst.len(),
+            dst_len: self.dst.prefix_len(),
             tos: self.tos,
             table,
             protocol: self.protocol.unwrap_or(RouteProtocol::Unspec),
