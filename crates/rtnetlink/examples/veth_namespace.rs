@@ -1,5 +1,7 @@
-//! Creates a veth pair, addresses one end and prints the links. Needs
-//! root (CAP_NET_ADMIN); moving the peer to another namespace comes later.
+//! Creates a named network namespace (as `ip netns add` does), a veth
+//! pair with one end inside it, addresses both ends, prints what each
+//! side sees, and cleans everything up, even on failure. Needs root
+//! (CAP_SYS_ADMIN for the namespace, CAP_NET_ADMIN for the links).
 //!
 //! ```text
 //! sudo cargo run -p rtnetlink --example veth_namespace
@@ -9,29 +11,89 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use rtnetlink::address::{AddressAdd, AddressGet};
 use rtnetlink::blocking::Handle;
-use rtnetlink::link::{LinkAdd, LinkDel, LinkGet};
+use rtnetlink::link::{LinkAdd, LinkDel, LinkGet, LinkSet, NetnsTarget};
+use rtnetlink::{netns, Error};
 
-fn main() -> Result<(), rtnetlink::Error> {
-    let mut handle = Handle::new()?;
-    handle.execute(LinkAdd::veth("example0", "example1").mtu(1400).up())?;
-    let link = handle.execute(LinkGet::by_name("example0"))?;
-    let index = u32::try_from(link.header.index)
-        .map_err(|_| rtnetlink::Error::Decode("negative ifindex".into()))?;
-    let ip = IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1));
-    handle.execute(AddressAdd::new(index, ip, 24).label("example0:a"))?;
+/// Deletes the namespace and the host's end of the pair (which takes the
+/// peer along) when dropped.
+struct Cleanup {
+    namespace: String,
+    link: String,
+}
 
-    for link in handle.execute(LinkGet::dump())? {
-        println!(
-            "{:>3}: {} mtu {:?} kind {:?}",
-            link.header.index,
-            link.name().unwrap_or("?"),
-            link.mtu(),
-            link.kind()
-        );
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        if let Ok(mut handle) = Handle::new() {
+            let _ = handle.execute(LinkDel::by_name(self.link.as_str()));
+        }
+        if netns::exists(&self.namespace) {
+            if let Err(error) = netns::delete(&self.namespace) {
+                eprintln!("cleanup: {error}");
+            }
+        }
     }
+}
+
+fn index(handle: &mut Handle, name: &str) -> Result<u32, Error> {
+    let link = handle.execute(LinkGet::by_name(name))?;
+    u32::try_from(link.header.index).map_err(|_| Error::Decode("negative ifindex".into()))
+}
+
+fn show(title: &str, handle: &mut Handle, link: &str) -> Result<(), Error> {
+    let index = index(handle, link)?;
+    let message = handle.execute(LinkGet::by_index(index))?;
+    println!(
+        "{title}: {index}: {} mtu {:?} kind {:?}",
+        message.name().unwrap_or("?"),
+        message.mtu(),
+        message.kind()
+    );
     for address in handle.execute(AddressGet::dump().link(index))? {
-        println!("     {:?}/{}", address.address(), address.header.prefix_len);
+        if let Some(ip) = address.address() {
+            println!("    inet {ip}/{}", address.header.prefix_len);
+        }
     }
-    handle.execute(LinkDel::index(index))?;
+    Ok(())
+}
+
+fn main() -> Result<(), Error> {
+    let pid = std::process::id();
+    let namespace = format!("veth-example-{pid}");
+    let (host_end, inner_end) = ("vex-host", "vex-inner");
+    let ns = netns::create(&namespace)?;
+    let _cleanup = Cleanup {
+        namespace: namespace.clone(),
+        link: host_end.into(),
+    };
+    println!("created network namespace {namespace} ({ns})");
+
+    // The pair is made here; its peer is created straight inside the
+    // namespace (IFLA_NET_NS_FD on the peer).
+    let mut host = Handle::new()?;
+    host.execute(
+        LinkAdd::veth(host_end, inner_end)
+            .peer_netns(NetnsTarget::by_name(&namespace)?)
+            .up(),
+    )?;
+    let host_index = index(&mut host, host_end)?;
+    host.execute(AddressAdd::new(
+        host_index,
+        IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1)),
+        24,
+    ))?;
+
+    // A handle whose socket lives in the namespace configures the peer.
+    let mut inner = Handle::new_in_namespace(&ns)?;
+    let inner_index = index(&mut inner, inner_end)?;
+    inner.execute(LinkSet::index(inner_index).up())?;
+    inner.execute(AddressAdd::new(
+        inner_index,
+        IpAddr::V4(Ipv4Addr::new(192, 0, 2, 2)),
+        24,
+    ))?;
+
+    show("host", &mut host, host_end)?;
+    show(&namespace, &mut inner, inner_end)?;
+    println!("namespaces: {:?}", netns::list()?);
     Ok(())
 }
