@@ -1,1 +1,118 @@
-//! Per-device IP configuration (`RTM_GETNETCONF`).
+//! Per-device IP configuration (`RTM_GETNETCONF`, linux/netconf.h), as `ip
+//! netconf` shows it: forwarding, reverse path filter, proxy neighbour and
+//! the like, per family and per device, plus the `all` and `default`
+//! settings.
+
+use netlink_packet_core::NetlinkFlags;
+use netlink_packet_route::family::{AF_INET, AF_INET6, AF_MPLS};
+use netlink_packet_route::netconf::{NetconfAttr, NetconfHeader, NetconfIfindex, NetconfMessage};
+use netlink_packet_route::RouteNetlinkMessage;
+use netlink_proto::RequestOptions;
+
+use crate::request::single;
+use crate::{Error, Request};
+
+fn new_netconf(message: RouteNetlinkMessage) -> Option<NetconfMessage> {
+    match message {
+        RouteNetlinkMessage::NewNetconf(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn header(family: u8) -> NetconfHeader {
+    NetconfHeader {
+        family,
+        ..Default::default()
+    }
+}
+
+/// Reads the configuration of one device, or the `all` / `default`
+/// settings, in one family (`RTM_GETNETCONF`, `ip -4 netconf show dev
+/// DEV`).
+#[derive(Debug, Clone, Copy)]
+pub struct NetconfGet;
+
+impl NetconfGet {
+    /// The settings `which` (a device, `all` or `default`) of `family`
+    /// (`AF_INET`, `AF_INET6`, `AF_MPLS`). [`Error::InvalidArgument`] for
+    /// another family: only these have netconf.
+    pub fn settings(family: u8, which: NetconfIfindex) -> Result<Request<NetconfMessage>, Error> {
+        if !matches!(family, AF_INET | AF_INET6 | AF_MPLS) {
+            return Err(Error::InvalidArgument(format!(
+                "netconf family {family} is none of AF_INET (2), AF_INET6 (10), AF_MPLS (28)"
+            )));
+        }
+        Ok(Request::new(
+            RouteNetlinkMessage::GetNetconf(NetconfMessage::new(
+                header(family),
+                vec![NetconfAttr::Ifindex(which)],
+            )),
+            NetlinkFlags::empty(),
+            RequestOptions::request(),
+            |replies| single(replies, new_netconf, "RTM_NEWNETCONF"),
+        ))
+    }
+
+    /// The settings of link `index` in `family`.
+    pub fn link(family: u8, index: u32) -> Result<Request<NetconfMessage>, Error> {
+        let index = i32::try_from(index)
+            .map_err(|_| Error::InvalidArgument(format!("link index {index} is beyond i32")))?;
+        Self::settings(family, NetconfIfindex::from(index))
+    }
+
+    /// The `all` settings of `family` (`NETCONFA_IFINDEX_ALL`).
+    pub fn all(family: u8) -> Result<Request<NetconfMessage>, Error> {
+        Self::settings(family, NetconfIfindex::All)
+    }
+
+    /// The defaults of `family` for new links (`NETCONFA_IFINDEX_DEFAULT`).
+    pub fn defaults(family: u8) -> Result<Request<NetconfMessage>, Error> {
+        Self::settings(family, NetconfIfindex::Default)
+    }
+}
+
+/// Dumps the configuration of every device, `all` and `default`
+/// (`RTM_GETNETCONF` with `NLM_F_DUMP`, `ip netconf show`), of one family
+/// or (0) of every family; the kernel filters by family, checked again
+/// here.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NetconfDump {
+    family: u8,
+}
+
+impl NetconfDump {
+    /// Every family.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only `family` (`AF_INET`, `AF_INET6`, `AF_MPLS`).
+    #[must_use]
+    pub fn family(mut self, family: u8) -> Self {
+        self.family = family;
+        self
+    }
+
+    /// The request.
+    pub fn build(self) -> Request<Vec<NetconfMessage>> {
+        let family = self.family;
+        Request::new(
+            RouteNetlinkMessage::GetNetconf(NetconfMessage::new(header(family), vec![])),
+            NetlinkFlags::empty(),
+            RequestOptions::dump(),
+            move |replies| {
+                Ok(replies
+                    .into_iter()
+                    .filter_map(new_netconf)
+                    .filter(|n| family == 0 || n.header.family == family)
+                    .collect())
+            },
+        )
+    }
+}
+
+impl From<NetconfDump> for Request<Vec<NetconfMessage>> {
+    fn from(dump: NetconfDump) -> Self {
+        dump.build()
+    }
+}
