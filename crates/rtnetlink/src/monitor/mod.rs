@@ -25,7 +25,7 @@
 //! # Ok::<(), rtnetlink::Error>(())
 //! ```
 //!
-//! With tokio, [`tokio::new_monitor`](self::tokio::new_monitor) gives the
+//! With tokio, [`tokio::new_monitor`] gives the
 //! connection to spawn, a handle and a `Stream` of events.
 
 use std::collections::BTreeSet;
