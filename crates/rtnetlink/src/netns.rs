@@ -30,18 +30,23 @@ pub const MAX_NAME_LEN: usize = netlink_sys::netns::MAX_NAME_LEN;
 fn error(what: &str, name: &str, error: netlink_sys::Error) -> Error {
     match error {
         netlink_sys::Error::Namespace {
-            operation, source, ..
+            operation,
+            source,
+            path,
         } => {
             if source.kind() == io::ErrorKind::InvalidInput && operation == "check name" {
                 return Error::InvalidArgument(source.to_string());
             }
             let problem = match source.kind() {
-                io::ErrorKind::AlreadyExists => " (it exists already)",
-                io::ErrorKind::NotFound if operation == "delete" => " (there is no such namespace)",
+                io::ErrorKind::AlreadyExists => ": it exists already",
+                io::ErrorKind::NotFound if operation == "delete" => ": there is no such namespace",
                 _ => "",
             };
             Error::System {
-                operation: format!("{what} network namespace {name:?}{problem}: {operation}"),
+                operation: format!(
+                    "{what} network namespace {name:?} ({operation} {}){problem}",
+                    path.display()
+                ),
                 source,
             }
         }

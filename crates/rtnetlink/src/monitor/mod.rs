@@ -290,3 +290,32 @@ impl Iterator for Monitor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_sets() {
+        assert_eq!(Groups::all().iter().count(), 36);
+        assert!(Groups::all().contains(RtnlGroup::Stats));
+        let lar = Groups::links_addresses_routes();
+        let numbers: Vec<u32> = lar.iter().map(u32::from).collect();
+        assert_eq!(numbers, [1, 5, 7, 9, 11]);
+        let collected: Groups = [RtnlGroup::Link, RtnlGroup::None, RtnlGroup::Link]
+            .into_iter()
+            .collect();
+        assert_eq!(collected, Groups::links());
+        assert!(Groups::new().is_empty());
+    }
+
+    #[test]
+    fn events_from_the_engine() {
+        assert!(Event::from(netlink_proto::Event::Overrun).is_overrun());
+        let invalid = DecodeError::other(3, "bad");
+        assert_eq!(
+            Event::from(netlink_proto::Event::Invalid(invalid.clone())),
+            Event::Invalid(invalid)
+        );
+    }
+}
