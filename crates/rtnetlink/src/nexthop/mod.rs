@@ -188,9 +188,13 @@ impl NexthopGet {
 }
 
 /// Dumps nexthops (`RTM_GETNEXTHOP` with `NLM_F_DUMP`, `ip nexthop show`).
-/// The device (`NHA_OIF`), groups-only (`NHA_GROUPS`), master
-/// (`NHA_MASTER`) and FDB (`NHA_FDB`) filters are applied by the kernel;
-/// the family, by the kernel and here.
+///
+/// Every filter is sent for the kernel to apply: family (header), device
+/// (`NHA_OIF`), groups only (`NHA_GROUPS`), master (`NHA_MASTER`) and FDB
+/// (`NHA_FDB`). All but the master are checked again here: kernels take
+/// `NHA_FDB` in a dump request and still list every nexthop (Linux 6.18
+/// does), and older kernels filter nothing. Like the kernel, a family or
+/// device filter leaves groups out.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NexthopDump {
     family: u8,
@@ -260,7 +264,7 @@ impl NexthopDump {
         if self.fdb {
             attrs.push(NexthopAttr::Fdb(Flag));
         }
-        let family = self.family;
+        let filter = self;
         Request::new(
             RouteNetlinkMessage::GetNexthop(NexthopMessage::new(header, attrs)),
             NetlinkFlags::empty(),
@@ -269,10 +273,23 @@ impl NexthopDump {
                 Ok(replies
                     .into_iter()
                     .filter_map(new_nexthop)
-                    .filter(|n| family == 0 || n.header.family == family)
+                    .filter(|n| filter.keeps(n))
                     .collect())
             },
         )
+    }
+
+    fn keeps(&self, n: &NexthopMessage) -> bool {
+        let has = |want: fn(&NexthopAttr) -> bool| n.attrs.iter().any(want);
+        let is_group = has(|a| matches!(a, NexthopAttr::Group(_)));
+        let narrowed = self.family != 0 || self.oif.is_some();
+        (self.family == 0 || n.header.family == self.family)
+            && self
+                .oif
+                .map_or(true, |i| n.attrs.contains(&NexthopAttr::Oif(i)))
+            && !(narrowed && is_group)
+            && (!self.groups || is_group)
+            && (!self.fdb || has(|a| matches!(a, NexthopAttr::Fdb(_))))
     }
 }
 
