@@ -9,7 +9,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use super::new_route;
-use super::prefix::{family_of, max_len};
+use super::prefix::{family_name, family_of, max_len};
 use crate::request::single;
 use crate::Request;
 
@@ -56,8 +56,9 @@ impl RouteGet {
         }
     }
 
-    /// Of a packet from `src` (`RTA_SRC`; same family as the destination,
-    /// else the kernel refuses the request).
+    /// Of a packet from `src` (`RTA_SRC`), of the destination's family: one
+    /// of the other family fails with [`crate::Error::InvalidArgument`],
+    /// unsent.
     #[must_use]
     pub fn src(mut self, src: IpAddr) -> Self {
         self.src = Some(src);
@@ -155,8 +156,19 @@ impl RouteGet {
 
     /// The request.
     pub fn build(self) -> Request<RouteMessage> {
+        let message = RouteNetlinkMessage::GetRoute(self.message());
+        if let Some(src) = self.src.filter(|s| family_of(*s) != family_of(self.dst)) {
+            return Request::invalid(
+                message,
+                format!(
+                    "route lookup of {}: source {src} is {}",
+                    self.dst,
+                    family_name(src)
+                ),
+            );
+        }
         Request::new(
-            RouteNetlinkMessage::GetRoute(self.message()),
+            message,
             NetlinkFlags::empty(),
             RequestOptions::request(),
             |replies| single(replies, new_route, "RTM_NEWROUTE"),

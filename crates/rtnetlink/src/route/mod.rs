@@ -34,6 +34,8 @@ mod get;
 mod hop;
 mod prefix;
 mod spec;
+#[cfg(test)]
+mod tests;
 
 pub use add::RouteAdd;
 pub use del::RouteDel;
