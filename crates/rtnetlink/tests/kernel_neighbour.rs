@@ -267,9 +267,9 @@ fn fdb_entries<R: Run>(run: &mut R) {
     let vx = index(run, "fvx");
     run.run(LinkSet::index(f0).master(br)).unwrap();
 
-    run.run(FdbAdd::new(f0, mac(0xa1)).master()).unwrap();
-    run.run(FdbAdd::new(f0, mac(0xa2)).master().permanent())
+    run.run(FdbAdd::new(f0, mac(0xa1)).master().static_entry())
         .unwrap();
+    run.run(FdbAdd::new(f0, mac(0xa2)).master()).unwrap();
     let a1 = bridge_fdb("dev f0", &mac_text(0xa1));
     assert_eq!(a1.len(), 1, "{a1:?}");
     assert_eq!(a1[0]["master"], "fbr");
@@ -277,7 +277,9 @@ fn fdb_entries<R: Run>(run: &mut R) {
     let a2 = bridge_fdb("dev f0", &mac_text(0xa2));
     assert_eq!(a2[0]["state"], "permanent");
 
-    let error = run.run(FdbAdd::new(f0, mac(0xa1)).master()).unwrap_err();
+    let error = run
+        .run(FdbAdd::new(f0, mac(0xa1)).master().static_entry())
+        .unwrap_err();
     assert!(matches!(error, Error::AlreadyExists { .. }), "{error:?}");
     run.run(FdbAdd::new(f0, mac(0xa1)).master().permanent().replace())
         .unwrap();
@@ -329,7 +331,7 @@ fn fdb_entries<R: Run>(run: &mut R) {
         .find(|e| e.lladdr().unwrap().0 == mac(0xb1))
         .unwrap();
     assert!(b1.attrs.contains(&NeighbourAttr::Master(br)), "{b1:?}");
-    assert_eq!(b1.header.state, NeighbourState::NOARP);
+    assert_eq!(b1.header.state, NeighbourState::NOARP, "static");
 
     let on_bridge = run.run(FdbDump::new().bridge(br)).unwrap();
     assert_eq!(
@@ -354,16 +356,84 @@ fn fdb_entries<R: Run>(run: &mut R) {
         .unwrap();
     assert_eq!(bridge_fdb("dev fvx", "00:00:00:00:00:00").len(), 1);
 
+    // Flags, and the device's own table (a veth's unicast list).
+    run.run(FdbAdd::new(f0, mac(0xd1)).master().static_entry().sticky())
+        .unwrap();
+    let sticky = bridge_fdb("dev f0", &mac_text(0xd1));
+    assert_eq!(sticky[0]["flags"][0], "sticky");
+    assert_eq!(sticky[0]["state"], "static");
+    run.run(FdbAdd::new(f0, mac(0xd2)).master().extern_learn())
+        .unwrap();
+    assert_eq!(
+        bridge_fdb("dev f0", &mac_text(0xd2))[0]["flags"][0],
+        "extern_learn"
+    );
+    run.run(FdbAdd::new(g0, mac(0xd3))).unwrap();
+    let error = run
+        .run(FdbAdd::new(g0, mac(0xd5)).static_entry())
+        .unwrap_err();
+    assert_eq!(error.errno(), Some(22), "own tables take permanent only");
+    let own = bridge_fdb("dev g0", &mac_text(0xd3));
+    assert_eq!(own[0]["flags"][0], "self");
+    assert_eq!(own[0]["state"], "permanent");
+    run.run(FdbDel::new(g0, mac(0xd3))).unwrap();
+    assert!(bridge_fdb("dev g0", &mac_text(0xd3)).is_empty());
+
+    // Refused by this kernel, exactly as when bridge(8) asks: dynamic
+    // entries from user space (EPERM), sticky ones that are not static
+    // (EINVAL).
+    let error = run
+        .run(FdbAdd::new(f0, mac(0xd4)).master().dynamic())
+        .unwrap_err();
+    assert!(matches!(error, Error::PermissionDenied { .. }), "{error:?}");
+    assert!(bridge_fails(
+        "fdb add 02:00:00:00:00:d4 dev f0 master dynamic"
+    ));
+
     // This kernel has no bridge VLAN filtering: a VLAN entry is refused,
     // by bridge(8) just the same.
     let error = run
         .run(FdbAdd::new(f0, mac(0xc1)).master().vlan(1))
         .unwrap_err();
     assert_eq!(error.errno(), Some(22), "{error:?}");
+    assert!(bridge_fails(
+        "fdb add 02:00:00:00:00:c1 dev f0 master vlan 1"
+    ));
+}
+
+/// Whether `bridge ARGS` fails.
+fn bridge_fails(args: &str) -> bool {
+    !std::process::Command::new("bridge")
+        .args(args.split_whitespace())
+        .output()
+        .expect("run bridge")
+        .status
+        .success()
+}
+
+fn neighbours_in_a_batch<R: Run>(run: &mut R) {
+    run.run(LinkAdd::veth("b0", "b1").up()).unwrap();
+    let b0 = index(run, "b0");
+    let requests = (100..110)
+        .map(|d| NeighbourAdd::new(b0, v4(d)).lladdr(mac(d)).build())
+        .chain(std::iter::once(NeighbourAdd::new(b0, v4(100)).build()))
+        .collect();
+    let results = run.run_batch(requests);
+    assert_eq!(results.len(), 11);
+    assert!(results[..10].iter().all(Result::is_ok), "{results:?}");
+    assert!(
+        matches!(results[10], Err(Error::AlreadyExists { .. })),
+        "{:?}",
+        results[10]
+    );
+    let listed = ip_dsts("dev b0");
+    assert_eq!(listed.len(), 10);
+    assert!(listed.contains("192.0.2.109"));
 }
 
 both_front_ends! {
     neighbours_added_read_deleted => blocking_neighbours, tokio_neighbours;
     neighbours_dumped_with_filters => blocking_neighbour_dump, tokio_neighbour_dump;
     fdb_entries => blocking_fdb, tokio_fdb;
+    neighbours_in_a_batch => blocking_neighbour_batch, tokio_neighbour_batch;
 }

@@ -17,6 +17,12 @@ use super::{ifindex, new_neighbour};
 use crate::request::ack;
 use crate::Request;
 
+/// The state `bridge fdb` sends for `permanent` and by default, adding or
+/// deleting: the kernel's own-table handlers (`ndo_dflt_fdb_add` /
+/// `_del`) want `NUD_PERMANENT` in both.
+const PERMANENT: NeighbourState =
+    NeighbourState(NeighbourState::NOARP.bits() | NeighbourState::PERMANENT.bits());
+
 /// The fields that name an FDB entry and that adding and deleting share.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -30,6 +36,7 @@ impl Entry {
             header: NeighbourHeader {
                 family: NeighbourFamily::Bridge,
                 index: ifindex(port),
+                state: PERMANENT,
                 ..Default::default()
             },
             attrs: vec![NeighbourAttr::LinkLocalAddress(LinkLayerAddress(mac))],
@@ -117,8 +124,8 @@ macro_rules! entry_setters {
 entry_setters!(FdbAdd, FdbDel);
 
 /// Adds a bridge FDB entry (`RTM_NEWNEIGH`, `AF_BRIDGE`, `bridge fdb
-/// add`). Like `bridge`, the entry is static (`NUD_NOARP`) and in the
-/// port's own table unless told otherwise.
+/// add`). As `bridge` does, the entry is permanent and in the port's own
+/// table (`NTF_SELF`) unless told otherwise.
 #[derive(Debug, Clone)]
 pub struct FdbAdd {
     entry: Entry,
@@ -129,23 +136,23 @@ impl FdbAdd {
     /// Entry for `mac` on port `port` (a bridge port, a vxlan, the bridge
     /// itself).
     pub fn new(port: u32, mac: impl Into<Vec<u8>>) -> Self {
-        let mut entry = Entry::new(port, mac.into());
-        entry.header.state = NeighbourState::NOARP;
         FdbAdd {
-            entry,
+            entry: Entry::new(port, mac.into()),
             netlink_flags: NetlinkFlags::CREATE | NetlinkFlags::EXCL,
         }
     }
 
-    /// A permanent entry (`NUD_PERMANENT`, `permanent`): local to the
-    /// bridge, never forwarded out of it.
+    /// A permanent entry (`NUD_PERMANENT`, `permanent`), the default: on a
+    /// bridge port, local to the bridge, never forwarded out of it. A
+    /// device's own table (`NTF_SELF` on a plain device) takes only these.
     #[must_use]
     pub fn permanent(mut self) -> Self {
-        self.entry.header.state = NeighbourState::PERMANENT;
+        self.entry.header.state = PERMANENT;
         self
     }
 
-    /// A static entry (`NUD_NOARP`, `static`), the default.
+    /// A static entry (`NUD_NOARP`, `static`): forwarded to its port,
+    /// never aged out.
     #[must_use]
     pub fn static_entry(mut self) -> Self {
         self.entry.header.state = NeighbourState::NOARP;
