@@ -96,6 +96,15 @@ fn routes_are_added<R: Run>(run: &mut R) {
     assert_eq!(r["gateway"], "2001:db8::2");
     assert_eq!(r["pref"], "high");
     assert_eq!(r["metric"], 50);
+    run.run(
+        RouteAdd::new(v6("2001:db8:2::"), 64)
+            .gateway(v6("2001:db8::2"))
+            .expires(300),
+    )
+    .unwrap();
+    let r = &ip_json("-6 route show 2001:db8:2::/64")[0];
+    let left = r["expires"].as_i64().unwrap_or_else(|| panic!("{r}"));
+    assert!((290..=300).contains(&left), "{r}");
 
     run.run(RouteAdd::default_v4().gateway(v4("192.0.2.254")).table(30))
         .unwrap();
@@ -357,6 +366,13 @@ fn dumps_are_filtered<R: Run>(run: &mut R) {
     assert_eq!(via_v0.len(), 2);
     let v6 = run.run(RouteDump::new().ipv6()).unwrap();
     assert!(v6.iter().all(|r| r.header.family == 10) && !v6.is_empty());
+    // A table never used: an IPv4 dump says so, a dump of every family
+    // finds nothing.
+    assert!(matches!(
+        run.run(RouteDump::new().ipv4().table(77)),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(run.run(RouteDump::new().table(77)).unwrap().is_empty());
     // The same filters applied here to an unfiltered dump.
     let all = run.run(RouteDump::new()).unwrap();
     let filter = RouteDump::new()

@@ -2,7 +2,7 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::nla::Nested;
+use netlink_packet_core::nla::{Nested, Uint};
 use netlink_packet_core::NetlinkFlags;
 use netlink_packet_route::route::{
     EncapValue, MetricAttr, Multipath, RouteAddress, RouteAttr, RouteEncap, RouteFlags,
@@ -58,6 +58,7 @@ pub struct RouteAdd {
     encap: Option<EncapValue>,
     nh_id: Option<u32>,
     pref: Option<RoutePreference>,
+    expires: Option<u32>,
     flags: RouteFlags,
 }
 
@@ -96,6 +97,7 @@ impl RouteAdd {
             encap: None,
             nh_id: None,
             pref: None,
+            expires: None,
             flags: RouteFlags::default(),
         }
     }
@@ -151,6 +153,14 @@ impl RouteAdd {
     #[must_use]
     pub fn pref(mut self, pref: RoutePreference) -> Self {
         self.pref = Some(pref);
+        self
+    }
+
+    /// Removes the route after `seconds` (`RTA_EXPIRES`, IPv6 routes), as
+    /// routes learnt from router advertisements do.
+    #[must_use]
+    pub fn expires(mut self, seconds: u32) -> Self {
+        self.expires = Some(seconds);
         self
     }
 
@@ -236,8 +246,8 @@ impl RouteAdd {
     ///
     /// [`Error::InvalidArgument`] for a gateway, via or preferred source of
     /// the wrong family, a next hop weight beyond 1..=256, next hops or a
-    /// next hop object beside a gateway or device, or a preference on an
-    /// IPv4 route.
+    /// next hop object beside a gateway or device, or a preference or an
+    /// expiry on an IPv4 route.
     pub fn message(&self) -> Result<RouteMessage, Error> {
         let dst = self.spec.dst;
         let invalid = |what: &str| Err(Error::InvalidArgument(format!("route to {dst}: {what}")));
@@ -297,6 +307,12 @@ impl RouteAdd {
                 return invalid("a router preference (RTA_PREF) is for IPv6 routes");
             }
             attrs.push(RouteAttr::Pref(pref));
+        }
+        if let Some(seconds) = self.expires {
+            if dst.addr().is_ipv4() {
+                return invalid("an expiry (RTA_EXPIRES) is for IPv6 routes");
+            }
+            attrs.push(RouteAttr::Expires(Uint(u64::from(seconds))));
         }
         Ok(RouteMessage::new(header, attrs))
     }
