@@ -288,6 +288,23 @@ fn routes_are_looked_up<R: Run>(run: &mut R) {
     assert_eq!(got.gateway(), Some(v4("192.0.2.3")));
     assert_eq!(got.source(), Some(v4("192.0.2.1")));
 
+    // As forwarded: a packet coming in on v1.
+    ip("address add 198.51.100.1/24 dev v1");
+    std::fs::write("/proc/sys/net/ipv4/ip_forward", "1").unwrap();
+    let v1 = index(run, "v1");
+    let got = run
+        .run(
+            RouteGet::new(v4("10.30.0.9"))
+                .src(v4("198.51.100.7"))
+                .iif(v1),
+        )
+        .unwrap();
+    let want = &ip_json("route get 10.30.0.9 from 198.51.100.7 iif v1")[0];
+    assert_eq!(want["iif"], "v1");
+    assert_eq!(got.iif(), Some(v1));
+    assert_eq!(got.oif(), Some(v0));
+    assert_eq!(got.gateway(), Some(v4("192.0.2.2")));
+
     ip("route add 10.31.0.0/24 nexthop via 192.0.2.2 weight 3 nexthop via 192.0.2.3");
     let got = run.run(RouteGet::new(v4("10.31.0.1")).fib_match()).unwrap();
     let want = &ip_json("route get fibmatch 10.31.0.1")[0];
@@ -309,7 +326,7 @@ fn routes_are_looked_up<R: Run>(run: &mut R) {
     assert_eq!(got.header.dst_len, 64);
 
     // No route: the kernel says the network is unreachable.
-    assert!(run.run(RouteGet::new(v4("198.51.100.1"))).is_err());
+    assert!(run.run(RouteGet::new(v4("203.0.113.1"))).is_err());
 }
 
 fn dumps_are_filtered<R: Run>(run: &mut R) {
