@@ -342,3 +342,6 @@ impl From<NeighbourDump> for Request<Vec<NeighbourMessage>> {
         dump.build()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -298,3 +298,6 @@ impl From<NexthopDump> for Request<Vec<NexthopMessage>> {
         dump.build()
     }
 }
+
+#[cfg(test)]
+mod tests;

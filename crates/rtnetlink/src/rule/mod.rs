@@ -397,3 +397,6 @@ impl From<RuleDump> for Request<Vec<RuleMessage>> {
         dump.build()
     }
 }
+
+#[cfg(test)]
+mod tests;
