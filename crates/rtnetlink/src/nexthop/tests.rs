@@ -51,8 +51,8 @@ fn resilient_timers_are_clock_ticks() {
             _ => None,
         })
         .unwrap();
-    assert!(res.iter().any(|a| *a == ResGroupAttr::Buckets(16)));
-    assert!(res.iter().any(|a| *a == ResGroupAttr::IdleTimer(250)));
+    assert!(res.contains(&ResGroupAttr::Buckets(16)));
+    assert!(res.contains(&ResGroupAttr::IdleTimer(250)));
 }
 
 #[test]
