@@ -29,7 +29,7 @@ use netlink_packet_route::link::{
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use crate::link::{check_index, or_refused};
+use crate::link::{check_index, checked, request};
 use crate::request::{ack, picked};
 use crate::{Error, Request};
 
@@ -123,17 +123,14 @@ impl BridgePortVlan {
         self
     }
 
-    /// The request, or the first invalid argument.
-    pub fn try_build(self) -> Result<Request<()>, Error> {
-        if let Some(problem) = self.problem {
-            return Err(Error::InvalidArgument(problem));
-        }
+    /// The request; see [invalid arguments](crate::link#invalid-arguments).
+    pub fn build(mut self) -> Request<()> {
         if self.infos.is_empty() {
-            return Err(Error::InvalidArgument("no VLAN given".into()));
+            self.problem.get_or_insert("no VLAN given".into());
         }
         let header = LinkHeader {
             family: AF_BRIDGE,
-            index: check_index(self.index).map_err(Error::InvalidArgument)?,
+            index: check_index(self.index).unwrap_or(0),
             ..Default::default()
         };
         let mut spec = Vec::new();
@@ -147,17 +144,18 @@ impl BridgePortVlan {
         } else {
             RouteNetlinkMessage::DelLink(link)
         };
-        Ok(Request::new(
+        request(
             message,
             NetlinkFlags::empty(),
             RequestOptions::request(),
+            self.problem,
             ack,
-        ))
+        )
     }
 
-    /// The request; see [invalid arguments](crate::link#invalid-arguments).
-    pub fn build(self) -> Request<()> {
-        or_refused(self.try_build())
+    /// The request, or the first invalid argument.
+    pub fn try_build(self) -> Result<Request<()>, Error> {
+        checked(self.build())
     }
 }
 
@@ -221,13 +219,10 @@ impl BridgeVlanDb {
         self
     }
 
-    /// The request, or the first invalid argument.
-    pub fn try_build(self) -> Result<Request<()>, Error> {
-        if let Some(problem) = self.problem {
-            return Err(Error::InvalidArgument(problem));
-        }
+    /// The request; see [invalid arguments](crate::link#invalid-arguments).
+    pub fn build(mut self) -> Request<()> {
         if self.entries.is_empty() {
-            return Err(Error::InvalidArgument("no VLAN given".into()));
+            self.problem.get_or_insert("no VLAN given".into());
         }
         let header = BridgeVlanHeader {
             family: AF_BRIDGE,
@@ -245,12 +240,12 @@ impl BridgeVlanDb {
         } else {
             (RouteNetlinkMessage::DelVlan(message), NetlinkFlags::empty())
         };
-        Ok(Request::new(message, flags, RequestOptions::request(), ack))
+        request(message, flags, RequestOptions::request(), self.problem, ack)
     }
 
-    /// The request; see [invalid arguments](crate::link#invalid-arguments).
-    pub fn build(self) -> Request<()> {
-        or_refused(self.try_build())
+    /// The request, or the first invalid argument.
+    pub fn try_build(self) -> Result<Request<()>, Error> {
+        checked(self.build())
     }
 }
 

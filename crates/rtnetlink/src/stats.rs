@@ -9,7 +9,7 @@ use netlink_packet_route::stats::{StatsFilter, StatsHeader, StatsMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use crate::link::check_index;
+use crate::link::{check_index, checked, request};
 use crate::request::{picked, single};
 use crate::{Error, Request};
 
@@ -29,11 +29,9 @@ fn get_stats(index: u32, filter: StatsFilter) -> RouteNetlinkMessage {
     RouteNetlinkMessage::GetStats(StatsMessage::new(header, Vec::new()))
 }
 
-fn check_filter(filter: StatsFilter) -> Result<(), Error> {
+fn check_filter(filter: StatsFilter) -> Result<(), String> {
     if filter.bits() == 0 {
-        return Err(Error::InvalidArgument(
-            "an empty statistics filter asks for nothing".into(),
-        ));
+        return Err("an empty statistics filter asks for nothing".into());
     }
     Ok(())
 }
@@ -61,23 +59,24 @@ impl StatsGet {
         self
     }
 
-    /// The request, or the invalid argument (an index beyond `i32::MAX`
-    /// or 0, an empty filter).
-    pub fn try_build(self) -> Result<Request<StatsMessage>, Error> {
-        check_index(self.index).map_err(Error::InvalidArgument)?;
-        check_filter(self.filter)?;
-        Ok(Request::new(
+    /// The request; an index of 0 or beyond `i32::MAX` or an empty filter
+    /// make it fail with [`Error::InvalidArgument`] before sending.
+    pub fn build(self) -> Request<StatsMessage> {
+        let problem = check_index(self.index)
+            .err()
+            .or_else(|| check_filter(self.filter).err());
+        request(
             get_stats(self.index, self.filter),
             NetlinkFlags::empty(),
             RequestOptions::request(),
+            problem,
             |replies| single(replies, new_stats, "RTM_NEWSTATS"),
-        ))
+        )
     }
 
-    /// The request; see
-    /// [invalid arguments](crate::link#invalid-arguments).
-    pub fn build(self) -> Request<StatsMessage> {
-        crate::link::or_refused(self.try_build())
+    /// The request, or the invalid argument.
+    pub fn try_build(self) -> Result<Request<StatsMessage>, Error> {
+        checked(self.build())
     }
 }
 
@@ -114,21 +113,21 @@ impl StatsDump {
         self
     }
 
-    /// The request, or the invalid argument (an empty filter).
-    pub fn try_build(self) -> Result<Request<Vec<StatsMessage>>, Error> {
-        check_filter(self.filter)?;
-        Ok(Request::new(
+    /// The request; an empty filter makes it fail with
+    /// [`Error::InvalidArgument`] before sending.
+    pub fn build(self) -> Request<Vec<StatsMessage>> {
+        request(
             get_stats(0, self.filter),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
+            check_filter(self.filter).err(),
             |replies| Ok(picked(replies, new_stats)),
-        ))
+        )
     }
 
-    /// The request; see
-    /// [invalid arguments](crate::link#invalid-arguments).
-    pub fn build(self) -> Request<Vec<StatsMessage>> {
-        crate::link::or_refused(self.try_build())
+    /// The request, or the invalid argument.
+    pub fn try_build(self) -> Result<Request<Vec<StatsMessage>>, Error> {
+        checked(self.build())
     }
 }
 

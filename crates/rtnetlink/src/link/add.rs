@@ -9,7 +9,7 @@ use netlink_packet_route::link::{
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use super::{check_name, invalid, note, or_refused, Problem};
+use super::{check_name, checked, note, request, Problem};
 use crate::request::ack;
 use crate::{Error, Request};
 
@@ -78,9 +78,8 @@ impl LinkAdd {
         self
     }
 
-    /// The request, or the first invalid argument.
-    pub fn try_build(self) -> Result<Request<()>, Error> {
-        invalid(self.problem)?;
+    /// The request; see [invalid arguments](super#invalid-arguments).
+    pub fn build(self) -> Request<()> {
         let mut attrs = Vec::new();
         if let Some(link) = self.link {
             attrs.push(LinkAttr::Link(link));
@@ -93,20 +92,21 @@ impl LinkAdd {
         }
         attrs.push(LinkAttr::LinkInfo(LinkInfoNest::new(info)));
         let keep = self.keep;
-        Ok(Request::new(
+        request(
             RouteNetlinkMessage::NewLink(LinkMessage::new(self.header, attrs)),
             NetlinkFlags::CREATE | NetlinkFlags::EXCL,
             RequestOptions::request(),
+            self.problem,
             move |replies| {
                 drop(keep);
                 ack(replies)
             },
-        ))
+        )
     }
 
-    /// The request; see [invalid arguments](super#invalid-arguments).
-    pub fn build(self) -> Request<()> {
-        or_refused(self.try_build())
+    /// The request, or the first invalid argument.
+    pub fn try_build(self) -> Result<Request<()>, Error> {
+        checked(self.build())
     }
 }
 

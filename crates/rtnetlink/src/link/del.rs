@@ -5,7 +5,7 @@ use netlink_packet_route::link::{LinkAttr, LinkHeader, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use super::{check_index, check_name, invalid, note, or_refused, Problem};
+use super::{check_index, check_name, checked, note, request, Problem};
 use crate::request::ack;
 use crate::{Error, Request};
 
@@ -58,20 +58,20 @@ impl LinkDel {
         }
     }
 
-    /// The request, or the first invalid argument.
-    pub fn try_build(self) -> Result<Request<()>, Error> {
-        invalid(self.problem)?;
-        Ok(Request::new(
+    /// The request; see [invalid arguments](super#invalid-arguments).
+    pub fn build(self) -> Request<()> {
+        request(
             RouteNetlinkMessage::DelLink(LinkMessage::new(self.header, self.attrs)),
             NetlinkFlags::empty(),
             RequestOptions::request(),
+            self.problem,
             ack,
-        ))
+        )
     }
 
-    /// The request; see [invalid arguments](super#invalid-arguments).
-    pub fn build(self) -> Request<()> {
-        or_refused(self.try_build())
+    /// The request, or the first invalid argument.
+    pub fn try_build(self) -> Result<Request<()>, Error> {
+        checked(self.build())
     }
 }
 

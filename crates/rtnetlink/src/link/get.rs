@@ -7,62 +7,51 @@ use netlink_packet_route::link::{
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use super::{check_index, check_name, new_link, or_refused, prop::check_altname};
+use super::{check_index, check_name, new_link, note, prop::check_altname, request, Problem};
 use crate::request::{picked, single};
-use crate::{Error, Request};
+use crate::Request;
 
 /// Reads links (`RTM_GETLINK`).
 #[derive(Debug, Clone, Copy)]
 pub struct LinkGet;
 
 impl LinkGet {
-    fn one(header: LinkHeader, attrs: Vec<LinkAttr>) -> Request<LinkMessage> {
-        Request::new(
+    fn one(header: LinkHeader, attrs: Vec<LinkAttr>, problem: Problem) -> Request<LinkMessage> {
+        request(
             RouteNetlinkMessage::GetLink(LinkMessage::new(header, attrs)),
             NetlinkFlags::empty(),
             RequestOptions::request(),
+            problem,
             |replies| single(replies, new_link, "RTM_NEWLINK"),
         )
     }
 
-    /// The request for the link named `name`, or the invalid argument.
-    pub fn try_by_name(name: impl Into<String>) -> Result<Request<LinkMessage>, Error> {
-        let name = name.into();
-        check_name(&name).map_err(Error::InvalidArgument)?;
-        Ok(Self::one(
-            LinkHeader::default(),
-            vec![LinkAttr::IfName(name)],
-        ))
-    }
-
     /// The link named `name`.
     pub fn by_name(name: impl Into<String>) -> Request<LinkMessage> {
-        or_refused(Self::try_by_name(name))
+        let name = name.into();
+        let problem = check_name(&name).err();
+        Self::one(LinkHeader::default(), vec![LinkAttr::IfName(name)], problem)
     }
 
     /// The link with alternative name `name` (`IFLA_ALT_IFNAME`).
     pub fn by_altname(name: impl Into<String>) -> Request<LinkMessage> {
         let name = name.into();
-        or_refused(
-            check_altname(&name)
-                .map_err(Error::InvalidArgument)
-                .map(|()| Self::one(LinkHeader::default(), vec![LinkAttr::AltIfName(name)])),
+        let problem = check_altname(&name).err();
+        Self::one(
+            LinkHeader::default(),
+            vec![LinkAttr::AltIfName(name)],
+            problem,
         )
-    }
-
-    /// The request for link `index`, or the invalid argument.
-    pub fn try_by_index(index: u32) -> Result<Request<LinkMessage>, Error> {
-        let index = check_index(index).map_err(Error::InvalidArgument)?;
-        let header = LinkHeader {
-            index,
-            ..Default::default()
-        };
-        Ok(Self::one(header, vec![]))
     }
 
     /// The link of index `index`.
     pub fn by_index(index: u32) -> Request<LinkMessage> {
-        or_refused(Self::try_by_index(index))
+        let mut problem = None;
+        let header = LinkHeader {
+            index: note(&mut problem, check_index(index)).unwrap_or(0),
+            ..Default::default()
+        };
+        Self::one(header, vec![], problem)
     }
 
     /// Every link; see [`LinkDump`] for filters.

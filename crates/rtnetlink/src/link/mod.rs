@@ -2,17 +2,18 @@
 //! alternative names.
 //!
 //! Builders check what they are given (interface names, indexes) before
-//! anything reaches the kernel; see [`Refused`](self#invalid-arguments).
+//! anything reaches the kernel; see [invalid arguments](self#invalid-arguments).
 //!
 //! # Invalid arguments
 //!
-//! A builder that was given an invalid name or index remembers the first
-//! problem. Its `build()` then returns the request's replacement: a
-//! harmless read of the loopback link whose result is
-//! [`Error::InvalidArgument`], so that the intended operation is never
-//! sent and the caller still gets the error from `execute`. (The front
-//! ends take `impl Into<Request<T>>`, so a builder cannot fail on the way
-//! in; `try_build()` returns the error without building a request.)
+//! A builder that was given an invalid name or index (a name longer than
+//! `IFNAMSIZ - 1` or with `/`, `:` or white space, an index of 0 or beyond
+//! `i32::MAX`, the kernel's `int ifi_index`) remembers the first problem.
+//! Its `build()` then returns a request refused before sending
+//! ([`Request::invalid`]): running it fails with [`Error::InvalidArgument`]
+//! and nothing reaches the kernel, so the builders keep converting into
+//! requests infallibly (what `execute` takes) and the error still comes out
+//! of `execute`. `try_build()` gives the error at build time instead.
 
 mod add;
 mod del;
@@ -29,7 +30,7 @@ pub use prop::LinkAltName;
 pub use set::{LinkSet, NetnsTarget};
 
 use netlink_packet_core::NetlinkFlags;
-use netlink_packet_route::link::{LinkAttr, LinkHeader, LinkMessage};
+use netlink_packet_route::link::LinkMessage;
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
@@ -96,36 +97,25 @@ pub(crate) fn note<T>(problem: &mut Problem, result: Result<T, String>) -> Optio
     }
 }
 
-/// The stand-in for a request that must not be sent: a read of the
-/// loopback link (index 1 in every namespace) that finishes with
-/// [`Error::InvalidArgument`].
-pub(crate) fn refused<T>(problem: String) -> Request<T> {
-    let header = LinkHeader {
-        index: 1,
-        ..Default::default()
-    };
-    Request::new(
-        RouteNetlinkMessage::GetLink(LinkMessage::new(header, Vec::<LinkAttr>::new())),
-        NetlinkFlags::empty(),
-        RequestOptions::request(),
-        move |_| Err(Error::InvalidArgument(problem)),
-    )
-}
-
-/// The request of a `try_build`, or the [`refused`] stand-in.
-pub(crate) fn or_refused<T>(built: Result<Request<T>, Error>) -> Request<T> {
-    built.unwrap_or_else(|e| match e {
-        Error::InvalidArgument(problem) => refused(problem),
-        other => refused(other.to_string()),
-    })
-}
-
-/// `problem` as the error of a `try_build`.
-pub(crate) fn invalid(problem: Problem) -> Result<(), Error> {
+/// The request, or, when the builder met a problem, the same message
+/// refused before sending ([`Request::invalid`]).
+pub(crate) fn request<T>(
+    message: RouteNetlinkMessage,
+    flags: NetlinkFlags,
+    options: RequestOptions,
+    problem: Problem,
+    finish: impl FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send + 'static,
+) -> Request<T> {
     match problem {
-        Some(p) => Err(Error::InvalidArgument(p)),
-        None => Ok(()),
+        Some(problem) => Request::invalid(message, problem),
+        None => Request::new(message, flags, options, finish),
     }
+}
+
+/// `request` unless it was refused while built.
+pub(crate) fn checked<T>(request: Request<T>) -> Result<Request<T>, Error> {
+    request.check()?;
+    Ok(request)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use netlink_packet_route::link::{LinkAttr, LinkHeader, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use super::{check_index, invalid, note, or_refused, Problem};
+use super::{check_index, checked, note, request, Problem};
 use crate::request::ack;
 use crate::{Error, Request};
 
@@ -76,11 +76,11 @@ impl LinkAltName {
         self
     }
 
-    /// The request, or the first invalid argument.
-    pub fn try_build(self) -> Result<Request<()>, Error> {
-        invalid(self.problem)?;
+    /// The request; see [invalid arguments](super#invalid-arguments).
+    pub fn build(mut self) -> Request<()> {
         if self.names.is_empty() {
-            return Err(Error::InvalidArgument("no alternative name given".into()));
+            self.problem
+                .get_or_insert("no alternative name given".into());
         }
         let header = LinkHeader {
             index: self.index,
@@ -101,12 +101,12 @@ impl LinkAltName {
                 NetlinkFlags::empty(),
             )
         };
-        Ok(Request::new(message, flags, RequestOptions::request(), ack))
+        request(message, flags, RequestOptions::request(), self.problem, ack)
     }
 
-    /// The request; see [invalid arguments](super#invalid-arguments).
-    pub fn build(self) -> Request<()> {
-        or_refused(self.try_build())
+    /// The request, or the first invalid argument.
+    pub fn try_build(self) -> Result<Request<()>, Error> {
+        checked(self.build())
     }
 }
 

@@ -11,7 +11,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use super::add::link_setters;
-use super::{check_index, check_name, invalid, note, or_refused, Problem};
+use super::{check_index, check_name, checked, note, request, Problem};
 use crate::request::ack;
 use crate::{Error, Request};
 
@@ -184,24 +184,24 @@ impl LinkSet {
         self.netns(NetnsTarget::Pid(pid))
     }
 
-    /// The request, or the first invalid argument.
-    pub fn try_build(self) -> Result<Request<()>, Error> {
-        invalid(self.problem)?;
+    /// The request; see [invalid arguments](super#invalid-arguments).
+    pub fn build(self) -> Request<()> {
         let keep = self.keep;
-        Ok(Request::new(
+        request(
             RouteNetlinkMessage::SetLink(LinkMessage::new(self.header, self.attrs)),
             NetlinkFlags::empty(),
             RequestOptions::request(),
+            self.problem,
             move |replies| {
                 drop(keep);
                 ack(replies)
             },
-        ))
+        )
     }
 
-    /// The request; see [invalid arguments](super#invalid-arguments).
-    pub fn build(self) -> Request<()> {
-        or_refused(self.try_build())
+    /// The request, or the first invalid argument.
+    pub fn try_build(self) -> Result<Request<()>, Error> {
+        checked(self.build())
     }
 }
 
