@@ -231,7 +231,8 @@ impl RouteAdd {
         )]))
     }
 
-    fn flags(&self) -> NetlinkFlags {
+    /// `NLM_F_*` of the mode.
+    fn netlink_flags(&self) -> NetlinkFlags {
         NetlinkFlags::CREATE
             | match self.mode {
                 Mode::Add => NetlinkFlags::EXCL,
@@ -323,7 +324,7 @@ impl RouteAdd {
         match self.message() {
             Ok(message) => Request::new(
                 RouteNetlinkMessage::NewRoute(message),
-                self.flags(),
+                self.netlink_flags(),
                 RequestOptions::request(),
                 ack,
             ),
