@@ -14,7 +14,7 @@
 //! (as on the machine these tests run on) the kernel answers adding with
 //! `EOPNOTSUPP`, accepts deleting as a no-op, and has no handler for the
 //! VLAN database messages (`EOPNOTSUPP`); the errors reach the caller as
-//! [`Error::Kernel`](crate::Error::Kernel).
+//! [`Error::Kernel`].
 
 use netlink_packet_core::NetlinkFlags;
 use netlink_packet_route::bridge_vlan::{

@@ -87,6 +87,9 @@ pub fn statistics<R: Run>(run: &mut R) {
     assert_eq!(theirs["rx"]["packets"], ours.rx_packets);
     assert_eq!(theirs["rx"]["bytes"], ours.rx_bytes);
     assert_eq!(theirs["tx"]["packets"], ours.tx_packets);
+    let stats = &ip_json("stats show dev lo group link")[0]["stats64"];
+    assert_eq!(stats["rx"]["packets"], ours.rx_packets);
+    assert_eq!(stats["tx"]["bytes"], ours.tx_bytes);
 
     run.run(LinkAdd::bridge("sbr0")).unwrap();
     let all = run.run(StatsDump::new()).unwrap();
