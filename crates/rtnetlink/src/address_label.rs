@@ -13,33 +13,38 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use crate::request::ack;
-use crate::{Error, Request};
+#[cfg(doc)]
+use crate::Error;
+use crate::Request;
 
 /// `IPV6_ADDR_LABEL_DEFAULT` (net/ipv6/addrlabel.c): the label of
 /// addresses no entry covers, which no entry may carry.
 const IPV6_ADDR_LABEL_DEFAULT: u32 = 0xffff_ffff;
 
-/// A checked label entry: prefix, prefix length, label, link.
+/// A label entry: prefix, prefix length, label, link, and what is wrong
+/// with them if anything.
 #[derive(Debug, Clone)]
 struct Entry {
     header: AddressLabelHeader,
     prefix: Ipv6Addr,
     label: u32,
+    problem: Option<String>,
 }
 
 impl Entry {
-    fn new(prefix: Ipv6Addr, len: u8, label: u32) -> Result<Entry, Error> {
-        if len > 128 {
-            return Err(Error::InvalidArgument(format!(
+    fn new(prefix: Ipv6Addr, len: u8, label: u32) -> Entry {
+        let problem = if len > 128 {
+            Some(format!(
                 "prefix length {len} is beyond the 128 bits of {prefix}"
-            )));
-        }
-        if label == IPV6_ADDR_LABEL_DEFAULT {
-            return Err(Error::InvalidArgument(format!(
+            ))
+        } else if label == IPV6_ADDR_LABEL_DEFAULT {
+            Some(format!(
                 "label {label:#x} is reserved for addresses no entry covers"
-            )));
-        }
-        Ok(Entry {
+            ))
+        } else {
+            None
+        };
+        Entry {
             header: AddressLabelHeader {
                 family: AF_INET6,
                 prefix_len: len,
@@ -47,17 +52,28 @@ impl Entry {
             },
             prefix,
             label,
-        })
+            problem,
+        }
     }
 
-    fn message(self) -> AddressLabelMessage {
-        AddressLabelMessage::new(
+    /// The request carrying the entry in `wrap`'s message type, refused
+    /// unsent when the entry is wrong.
+    fn request(
+        self,
+        wrap: fn(AddressLabelMessage) -> RouteNetlinkMessage,
+        flags: NetlinkFlags,
+    ) -> Request<()> {
+        let message = wrap(AddressLabelMessage::new(
             self.header,
             vec![
                 AddressLabelAttr::Address(self.prefix),
                 AddressLabelAttr::Label(self.label),
             ],
-        )
+        ));
+        match self.problem {
+            Some(problem) => Request::invalid(message, problem),
+            None => Request::new(message, flags, RequestOptions::request(), ack),
+        }
     }
 }
 
@@ -71,13 +87,14 @@ pub struct AddressLabelAdd {
 }
 
 impl AddressLabelAdd {
-    /// Label `label` for `prefix`/`len`. [`Error::InvalidArgument`] when
-    /// `len` is beyond 128 or `label` is the reserved `0xffffffff`.
-    pub fn new(prefix: Ipv6Addr, len: u8, label: u32) -> Result<Self, Error> {
-        Ok(AddressLabelAdd {
-            entry: Entry::new(prefix, len, label)?,
+    /// Label `label` for `prefix`/`len`. The request fails unsent with
+    /// [`Error::InvalidArgument`] when `len` is beyond 128 or `label` is
+    /// the reserved `0xffffffff`.
+    pub fn new(prefix: Ipv6Addr, len: u8, label: u32) -> Self {
+        AddressLabelAdd {
+            entry: Entry::new(prefix, len, label),
             replace: false,
-        })
+        }
     }
 
     /// Only for addresses on link `index` (`dev`).
@@ -101,12 +118,8 @@ impl AddressLabelAdd {
         } else {
             NetlinkFlags::CREATE | NetlinkFlags::EXCL
         };
-        Request::new(
-            RouteNetlinkMessage::NewAddressLabel(self.entry.message()),
-            flags,
-            RequestOptions::request(),
-            ack,
-        )
+        self.entry
+            .request(RouteNetlinkMessage::NewAddressLabel, flags)
     }
 }
 
@@ -124,12 +137,12 @@ pub struct AddressLabelDel {
 }
 
 impl AddressLabelDel {
-    /// The entry for `prefix`/`len` with `label`. [`Error::InvalidArgument`]
-    /// as for [`AddressLabelAdd::new`].
-    pub fn new(prefix: Ipv6Addr, len: u8, label: u32) -> Result<Self, Error> {
-        Ok(AddressLabelDel {
-            entry: Entry::new(prefix, len, label)?,
-        })
+    /// The entry for `prefix`/`len` with `label`, checked as
+    /// [`AddressLabelAdd::new`] checks it.
+    pub fn new(prefix: Ipv6Addr, len: u8, label: u32) -> Self {
+        AddressLabelDel {
+            entry: Entry::new(prefix, len, label),
+        }
     }
 
     /// The entry of link `index`.
@@ -141,12 +154,8 @@ impl AddressLabelDel {
 
     /// The request.
     pub fn build(self) -> Request<()> {
-        Request::new(
-            RouteNetlinkMessage::DelAddressLabel(self.entry.message()),
-            NetlinkFlags::empty(),
-            RequestOptions::request(),
-            ack,
-        )
+        self.entry
+            .request(RouteNetlinkMessage::DelAddressLabel, NetlinkFlags::empty())
     }
 }
 

@@ -10,7 +10,9 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use crate::request::single;
-use crate::{Error, Request};
+#[cfg(doc)]
+use crate::Error;
+use crate::Request;
 
 fn new_netconf(message: RouteNetlinkMessage) -> Option<NetconfMessage> {
     match message {
@@ -34,39 +36,48 @@ pub struct NetconfGet;
 
 impl NetconfGet {
     /// The settings `which` (a device, `all` or `default`) of `family`
-    /// (`AF_INET`, `AF_INET6`, `AF_MPLS`). [`Error::InvalidArgument`] for
-    /// another family: only these have netconf.
-    pub fn settings(family: u8, which: NetconfIfindex) -> Result<Request<NetconfMessage>, Error> {
+    /// (`AF_INET`, `AF_INET6`, `AF_MPLS`). Another family fails unsent
+    /// with [`Error::InvalidArgument`]: only these have netconf.
+    pub fn settings(family: u8, which: NetconfIfindex) -> Request<NetconfMessage> {
+        let message = RouteNetlinkMessage::GetNetconf(NetconfMessage::new(
+            header(family),
+            vec![NetconfAttr::Ifindex(which)],
+        ));
         if !matches!(family, AF_INET | AF_INET6 | AF_MPLS) {
-            return Err(Error::InvalidArgument(format!(
-                "netconf family {family} is none of AF_INET (2), AF_INET6 (10), AF_MPLS (28)"
-            )));
+            return Request::invalid(
+                message,
+                format!(
+                    "netconf family {family} is none of AF_INET (2), AF_INET6 (10), AF_MPLS (28)"
+                ),
+            );
         }
-        Ok(Request::new(
-            RouteNetlinkMessage::GetNetconf(NetconfMessage::new(
-                header(family),
-                vec![NetconfAttr::Ifindex(which)],
-            )),
+        Request::new(
+            message,
             NetlinkFlags::empty(),
             RequestOptions::request(),
             |replies| single(replies, new_netconf, "RTM_NEWNETCONF"),
-        ))
+        )
     }
 
-    /// The settings of link `index` in `family`.
-    pub fn link(family: u8, index: u32) -> Result<Request<NetconfMessage>, Error> {
-        let index = i32::try_from(index)
-            .map_err(|_| Error::InvalidArgument(format!("link index {index} is beyond i32")))?;
-        Self::settings(family, NetconfIfindex::from(index))
+    /// The settings of link `index` in `family`; an index beyond the
+    /// kernel's `int` fails unsent with [`Error::InvalidArgument`].
+    pub fn link(family: u8, index: u32) -> Request<NetconfMessage> {
+        match i32::try_from(index) {
+            Ok(index) => Self::settings(family, NetconfIfindex::from(index)),
+            Err(_) => Request::invalid(
+                RouteNetlinkMessage::GetNetconf(NetconfMessage::new(header(family), vec![])),
+                format!("link index {index} is beyond the kernel's int"),
+            ),
+        }
     }
 
     /// The `all` settings of `family` (`NETCONFA_IFINDEX_ALL`).
-    pub fn all(family: u8) -> Result<Request<NetconfMessage>, Error> {
+    pub fn all(family: u8) -> Request<NetconfMessage> {
         Self::settings(family, NetconfIfindex::All)
     }
 
     /// The defaults of `family` for new links (`NETCONFA_IFINDEX_DEFAULT`).
-    pub fn defaults(family: u8) -> Result<Request<NetconfMessage>, Error> {
+    pub fn defaults(family: u8) -> Request<NetconfMessage> {
         Self::settings(family, NetconfIfindex::Default)
     }
 }

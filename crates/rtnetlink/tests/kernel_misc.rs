@@ -147,7 +147,7 @@ fn netconf<R: Run>(run: &mut R) {
     assert_eq!(inet["forwarding"], true);
     assert_eq!(inet["rp_filter"], "loose");
 
-    let got = run.run(NetconfGet::link(AF_INET, c0).unwrap()).unwrap();
+    let got = run.run(NetconfGet::link(AF_INET, c0)).unwrap();
     assert_eq!(got.header.family, AF_INET);
     assert_eq!(got.ifindex(), Some(NetconfIfindex::Other(c0 as i32)));
     assert_eq!(forwarding(&got), Some(1));
@@ -156,12 +156,12 @@ fn netconf<R: Run>(run: &mut R) {
         _ => None,
     });
     assert_eq!(rp, Some(2));
-    let got6 = run.run(NetconfGet::link(AF_INET6, c0).unwrap()).unwrap();
+    let got6 = run.run(NetconfGet::link(AF_INET6, c0)).unwrap();
     assert_eq!(forwarding(&got6), Some(1));
 
-    let all = run.run(NetconfGet::all(AF_INET).unwrap()).unwrap();
+    let all = run.run(NetconfGet::all(AF_INET)).unwrap();
     assert_eq!(all.ifindex(), Some(NetconfIfindex::All));
-    let defaults = run.run(NetconfGet::defaults(AF_INET6).unwrap()).unwrap();
+    let defaults = run.run(NetconfGet::defaults(AF_INET6)).unwrap();
     assert_eq!(defaults.ifindex(), Some(NetconfIfindex::Default));
     assert_eq!(forwarding(&defaults), Some(0));
 
@@ -187,11 +187,11 @@ fn netconf<R: Run>(run: &mut R) {
     let v6 = every.iter().filter(|m| m.header.family == AF_INET6).count();
     assert_eq!(v6, ip_count("inet6"));
 
-    let error = NetconfGet::settings(AF_BRIDGE, NetconfIfindex::All).unwrap_err();
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
     let error = run
-        .run(NetconfGet::link(AF_INET, 99_999).unwrap())
+        .run(NetconfGet::settings(AF_BRIDGE, NetconfIfindex::All))
         .unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    let error = run.run(NetconfGet::link(AF_INET, 99_999)).unwrap_err();
     assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
 }
 
@@ -219,19 +219,18 @@ fn ip_labels() -> BTreeSet<(String, u64, u64, String)> {
 fn address_labels<R: Run>(run: &mut R) {
     run.run(LinkAdd::veth("l0", "l1")).unwrap();
     let l0 = index(run, "l0");
-    run.run(AddressLabelAdd::new(prefix(1), 48, 99).unwrap().dev(l0))
+    run.run(AddressLabelAdd::new(prefix(1), 48, 99).dev(l0))
         .unwrap();
-    run.run(AddressLabelAdd::new(prefix(2), 48, 98).unwrap())
-        .unwrap();
+    run.run(AddressLabelAdd::new(prefix(2), 48, 98)).unwrap();
     let listed = ip_labels();
     assert!(listed.contains(&("2001:db8:1::".into(), 48, 99, "l0".into())));
     assert!(listed.contains(&("2001:db8:2::".into(), 48, 98, "".into())));
 
     let error = run
-        .run(AddressLabelAdd::new(prefix(2), 48, 97).unwrap())
+        .run(AddressLabelAdd::new(prefix(2), 48, 97))
         .unwrap_err();
     assert!(matches!(error, Error::AlreadyExists { .. }), "{error:?}");
-    run.run(AddressLabelAdd::new(prefix(2), 48, 97).unwrap().replace())
+    run.run(AddressLabelAdd::new(prefix(2), 48, 97).replace())
         .unwrap();
     assert!(ip_labels().contains(&("2001:db8:2::".into(), 48, 97, "".into())));
 
@@ -250,15 +249,14 @@ fn address_labels<R: Run>(run: &mut R) {
         .unwrap();
     assert_eq!(on_l0.header.index, l0);
 
-    run.run(AddressLabelDel::new(prefix(3), 64, 77).unwrap())
-        .unwrap();
-    run.run(AddressLabelDel::new(prefix(1), 48, 99).unwrap().dev(l0))
+    run.run(AddressLabelDel::new(prefix(3), 64, 77)).unwrap();
+    run.run(AddressLabelDel::new(prefix(1), 48, 99).dev(l0))
         .unwrap();
     let listed = ip_labels();
     assert!(!listed.iter().any(|l| l.0 == "2001:db8:3::"));
     assert!(!listed.iter().any(|l| l.0 == "2001:db8:1::"));
     let error = run
-        .run(AddressLabelDel::new(prefix(3), 64, 77).unwrap())
+        .run(AddressLabelDel::new(prefix(3), 64, 77))
         .unwrap_err();
     assert_eq!(
         error.errno(),
@@ -266,10 +264,18 @@ fn address_labels<R: Run>(run: &mut R) {
         "the kernel answers ESRCH: {error:?}"
     );
 
-    let error = AddressLabelAdd::new(prefix(1), 129, 1).unwrap_err();
+    let error = run
+        .run(AddressLabelAdd::new(prefix(1), 129, 1))
+        .unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
-    assert!(AddressLabelAdd::new(prefix(1), 48, u32::MAX).is_err());
-    assert!(AddressLabelDel::new(prefix(1), 200, 1).is_err());
+    let error = run
+        .run(AddressLabelAdd::new(prefix(1), 48, u32::MAX))
+        .unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    let error = run
+        .run(AddressLabelDel::new(prefix(1), 200, 1))
+        .unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
 }
 
 both_front_ends! {

@@ -152,7 +152,7 @@ fn neighbours_added_read_deleted<R: Run>(run: &mut R) {
     assert_eq!(a["lladdr"], mac_text(9));
     assert_eq!(a["state"][0], "PERMANENT");
 
-    let got = run.run(NeighbourGet::address(n0, v6(5)).unwrap()).unwrap();
+    let got = run.run(NeighbourGet::address(n0, v6(5))).unwrap();
     assert_eq!(got.header.family, NeighbourFamily::Inet6);
     assert_eq!(got.lladdr().unwrap().0, mac(6));
     assert!(got.header.flags.contains(NeighbourFlags::ROUTER));
@@ -161,21 +161,33 @@ fn neighbours_added_read_deleted<R: Run>(run: &mut R) {
     run.run(NeighbourAdd::proxy(n0, v4(9))).unwrap();
     let proxy = ip_neigh("proxy dev n0", v4(9)).unwrap();
     assert!(proxy.get("proxy").is_some(), "{proxy}");
-    let got = run.run(NeighbourGet::proxy(n0, v4(9)).unwrap()).unwrap();
+    let got = run.run(NeighbourGet::proxy(n0, v4(9))).unwrap();
     assert!(got.header.flags.contains(NeighbourFlags::PROXY));
 
     run.run(NeighbourDel::address(n0, v4(5))).unwrap();
     assert!(ip_neigh("dev n0", v4(5)).is_none());
     let error = run.run(NeighbourDel::address(n0, v4(5))).unwrap_err();
     assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
-    let error = run
-        .run(NeighbourGet::address(n0, v4(5)).unwrap())
-        .unwrap_err();
+    let error = run.run(NeighbourGet::address(n0, v4(5))).unwrap_err();
     assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
     run.run(NeighbourDel::proxy(n0, v4(9))).unwrap();
     assert!(ip_neigh("proxy dev n0", v4(9)).is_none());
 
-    let error = NeighbourGet::address(0, v4(5)).unwrap_err();
+    // Managed (NTF_EXT_MANAGED), externally learned, protocol.
+    run.run(NeighbourAdd::new(n0, v4(10)).managed()).unwrap();
+    assert!(ip_neigh("dev n0", v4(10)).unwrap().get("managed").is_some());
+    run.run(
+        NeighbourAdd::new(n0, v4(11))
+            .lladdr(mac(11))
+            .flags(NeighbourFlags::EXT_LEARNED)
+            .protocol(4),
+    )
+    .unwrap();
+    let learned = ip_neigh("dev n0", v4(11)).unwrap();
+    assert!(learned.get("extern_learn").is_some(), "{learned}");
+    assert_eq!(learned["protocol"], "static");
+
+    let error = run.run(NeighbourGet::address(0, v4(5))).unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
 }
 

@@ -73,35 +73,24 @@ fn group(message: &NexthopMessage) -> Vec<NexthopGroupEntry> {
 
 fn nexthops_are_added<R: Run>(run: &mut R) {
     let n0 = setup(run, "h0", "h1");
-    run.run(NexthopAdd::new(1).gateway(v4(2)).unwrap().dev(n0))
-        .unwrap();
-    run.run(NexthopAdd::v6(2).gateway(v6(2)).unwrap().dev(n0))
-        .unwrap();
+    run.run(NexthopAdd::new(1).gateway(v4(2)).dev(n0)).unwrap();
+    run.run(NexthopAdd::v6(2).gateway(v6(2)).dev(n0)).unwrap();
     run.run(NexthopAdd::new(3).blackhole()).unwrap();
     run.run(NexthopAdd::new(4).dev(n0)).unwrap();
     let offlink = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 1));
-    run.run(
-        NexthopAdd::new(5)
-            .gateway(offlink)
-            .unwrap()
-            .dev(n0)
-            .onlink(),
-    )
-    .unwrap();
-    run.run(NexthopAdd::new(6).gateway(v4(3)).unwrap().fdb())
+    run.run(NexthopAdd::new(5).gateway(offlink).dev(n0).onlink())
         .unwrap();
-    run.run(NexthopGroupAdd::new(10, &[(1, 2), (5, 3)]).unwrap())
+    run.run(NexthopAdd::new(6).gateway(v4(3)).fdb()).unwrap();
+    run.run(NexthopGroupAdd::new(10, &[(1, 2), (5, 3)]))
         .unwrap();
     run.run(
         NexthopGroupAdd::new(11, &[(1, 1), (5, 1)])
-            .unwrap()
             .resilient(8)
             .idle_timer(Duration::from_secs(10))
             .unbalanced_timer(Duration::from_secs(20)),
     )
     .unwrap();
-    run.run(NexthopGroupAdd::new(12, &[(6, 1)]).unwrap().fdb())
-        .unwrap();
+    run.run(NexthopGroupAdd::new(12, &[(6, 1)]).fdb()).unwrap();
 
     let one = ip_nexthop(1);
     assert_eq!(one["gateway"], "192.0.2.2");
@@ -158,13 +147,13 @@ fn nexthops_are_added<R: Run>(run: &mut R) {
 
     // Replace, duplicates, delete.
     let error = run
-        .run(NexthopAdd::new(1).gateway(v4(4)).unwrap().dev(n0))
+        .run(NexthopAdd::new(1).gateway(v4(4)).dev(n0))
         .unwrap_err();
     assert!(matches!(error, Error::AlreadyExists { .. }), "{error:?}");
-    run.run(NexthopAdd::new(1).gateway(v4(4)).unwrap().dev(n0).replace())
+    run.run(NexthopAdd::new(1).gateway(v4(4)).dev(n0).replace())
         .unwrap();
     assert_eq!(ip_nexthop(1)["gateway"], "192.0.2.4");
-    run.run(NexthopGroupAdd::new(10, &[(1, 1)]).unwrap().replace())
+    run.run(NexthopGroupAdd::new(10, &[(1, 1)]).replace())
         .unwrap();
     assert_eq!(ip_nexthop(10)["group"].as_array().unwrap().len(), 1);
 
@@ -265,18 +254,20 @@ fn nexthops_are_dumped<R: Run>(run: &mut R) {
 }
 
 fn invalid_nexthops_are_refused<R: Run>(run: &mut R) {
-    let error = NexthopAdd::new(1).gateway(v6(2)).unwrap_err();
+    let error = run.run(NexthopAdd::new(1).gateway(v6(2))).unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
     assert!(error.to_string().contains("IPv6"), "{error}");
-    assert!(NexthopAdd::v6(1).gateway(v4(2)).is_err());
-    let error = NexthopGroupAdd::new(1, &[(2, 0)]).unwrap_err();
+    let error = run.run(NexthopAdd::v6(1).gateway(v4(2))).unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    let error = run.run(NexthopGroupAdd::new(1, &[(2, 0)])).unwrap_err();
     assert!(error.to_string().contains("weight 0"), "{error}");
-    assert!(NexthopGroupAdd::new(1, &[(2, 257)]).is_err());
-    assert!(NexthopGroupAdd::new(1, &[]).is_err());
+    let error = run.run(NexthopGroupAdd::new(1, &[(2, 257)])).unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    let error = run.run(NexthopGroupAdd::new(1, &[])).unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    assert!(ip_ids("").is_empty(), "nothing was sent");
     // The kernel's own refusals come back as kernel errors.
-    let error = run
-        .run(NexthopGroupAdd::new(40, &[(41, 1)]).unwrap())
-        .unwrap_err();
+    let error = run.run(NexthopGroupAdd::new(40, &[(41, 1)])).unwrap_err();
     assert!(error.kernel_message().is_some(), "{error:?}");
 }
 

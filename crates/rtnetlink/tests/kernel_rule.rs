@@ -54,9 +54,7 @@ fn rules_are_added<R: Run>(run: &mut R) {
         RuleAdd::v4()
             .priority(100)
             .source(net(0, 0), 8)
-            .unwrap()
             .destination(net(1, 0), 16)
-            .unwrap()
             .table(1000)
             .fwmark(0x10, 0xff)
             .iif("r0")
@@ -106,15 +104,23 @@ fn rules_are_added<R: Run>(run: &mut R) {
     assert_eq!(suppress["suppress_prefixlen"], 0);
     assert!(ip_rule("", 304).get("l3mdev").is_some());
     assert_eq!(ip_rule("", 305)["table"], "10");
-
     run.run(
-        RuleAdd::v6()
-            .priority(400)
-            .source(v6net(), 48)
-            .unwrap()
-            .table(70000),
+        RuleAdd::v4()
+            .priority(306)
+            .tos(0x10)
+            .realm(5)
+            .protocol(4)
+            .table(3),
     )
     .unwrap();
+    let r = ip_rule("", 306);
+    assert_eq!(r["tos"], "0x10");
+    assert_eq!(r["flow_to"], "5");
+    assert_eq!(r["protocol"], "static");
+    assert_eq!(r["table"], "3");
+
+    run.run(RuleAdd::v6().priority(400).source(v6net(), 48).table(70000))
+        .unwrap();
     let r = ip_rule("-6", 400);
     assert_eq!(r["src"], "2001:db8:1::");
     assert_eq!(r["srclen"], 48);
@@ -165,7 +171,6 @@ fn rules_are_dumped_and_deleted<R: Run>(run: &mut R) {
         RuleDel::v4()
             .priority(500)
             .source(IpAddr::V4(Ipv4Addr::new(10, 5, 0, 0)), 16)
-            .unwrap()
             .table(555),
     )
     .unwrap();
@@ -184,16 +189,22 @@ fn rules_are_dumped_and_deleted<R: Run>(run: &mut R) {
     assert_eq!(r700.table(), 7);
 }
 
-fn invalid_rules_are_refused<R: Run>(_run: &mut R) {
-    let error = RuleAdd::v4().source(v6net(), 48).unwrap_err();
+fn invalid_rules_are_refused<R: Run>(run: &mut R) {
+    let error = run.run(RuleAdd::v4().source(v6net(), 48)).unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
     assert!(error.to_string().contains("IPv6"), "{error}");
-    let error = RuleAdd::v6().destination(net(0, 0), 8).unwrap_err();
+    let error = run
+        .run(RuleAdd::v6().priority(9).destination(net(0, 0), 8))
+        .unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
-    let error = RuleAdd::v4().source(net(0, 0), 33).unwrap_err();
+    let error = run.run(RuleAdd::v4().source(net(0, 0), 33)).unwrap_err();
     assert!(error.to_string().contains("33"), "{error}");
-    let error = RuleDel::v6().destination(v6net(), 129).unwrap_err();
+    let error = run
+        .run(RuleDel::v6().destination(v6net(), 129))
+        .unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    // Refused unsent: nothing reached the kernel.
+    assert!(!ip_priorities("-6").contains(&9));
 }
 
 both_front_ends! {

@@ -21,7 +21,9 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use crate::request::{ack, single};
-use crate::{Error, Request};
+#[cfg(doc)]
+use crate::Error;
+use crate::Request;
 
 fn new_neighbour(message: RouteNetlinkMessage) -> Option<NeighbourMessage> {
     match message {
@@ -122,11 +124,14 @@ impl NeighbourAdd {
         self
     }
 
-    /// Makes the entry managed (`NTF_EXT_MANAGED` in `NDA_FLAGS_EXT`):
-    /// the kernel keeps it resolved.
+    /// Makes the entry managed (`NTF_EXT_MANAGED` in `NDA_FLAGS_EXT`,
+    /// `managed`): the kernel resolves it and keeps it resolved. Sets the
+    /// state to `NUD_NONE` as `ip` does (the kernel refuses a permanent
+    /// managed entry); call [`state`](Self::state) afterwards to override.
     #[must_use]
     pub fn managed(mut self) -> Self {
         self.flags_ext |= NeighbourFlagsExt::MANAGED;
+        self.message.header.state = NeighbourState::NONE;
         self
     }
 
@@ -203,33 +208,31 @@ pub struct NeighbourGet;
 
 impl NeighbourGet {
     /// Neighbour `destination` of link `index`; [`Error::NotFound`] when
-    /// there is none. Index 0 is refused with [`Error::InvalidArgument`]:
+    /// there is none. Index 0 fails unsent with [`Error::InvalidArgument`]:
     /// the kernel looks neighbours up per device.
-    pub fn address(index: u32, destination: IpAddr) -> Result<Request<NeighbourMessage>, Error> {
+    pub fn address(index: u32, destination: IpAddr) -> Request<NeighbourMessage> {
         Self::request(index, destination, false)
     }
 
     /// Proxy entry `destination` of link `index`.
-    pub fn proxy(index: u32, destination: IpAddr) -> Result<Request<NeighbourMessage>, Error> {
+    pub fn proxy(index: u32, destination: IpAddr) -> Request<NeighbourMessage> {
         Self::request(index, destination, true)
     }
 
-    fn request(
-        index: u32,
-        destination: IpAddr,
-        proxy: bool,
-    ) -> Result<Request<NeighbourMessage>, Error> {
+    fn request(index: u32, destination: IpAddr, proxy: bool) -> Request<NeighbourMessage> {
+        let message = RouteNetlinkMessage::GetNeighbour(ip_neighbour(index, destination, proxy));
         if index == 0 {
-            return Err(Error::InvalidArgument(
-                "getting a neighbour needs the index of its link, not 0".into(),
-            ));
+            return Request::invalid(
+                message,
+                "getting a neighbour needs the index of its link, not 0",
+            );
         }
-        Ok(Request::new(
-            RouteNetlinkMessage::GetNeighbour(ip_neighbour(index, destination, proxy)),
+        Request::new(
+            message,
             NetlinkFlags::empty(),
             RequestOptions::request(),
             |replies| single(replies, new_neighbour, "RTM_NEWNEIGH"),
-        ))
+        )
     }
 }
 

@@ -14,7 +14,7 @@ use netlink_proto::RequestOptions;
 
 use super::create_flags;
 use crate::request::ack;
-use crate::{Error, Request};
+use crate::Request;
 
 /// `USER_HZ`: the kernel reports and takes `clock_t` values in these ticks
 /// per second.
@@ -35,38 +35,41 @@ pub struct NexthopGroupAdd {
     fdb: bool,
     protocol: u8,
     replace: bool,
+    /// The first argument found wrong, which refuses the request.
+    problem: Option<String>,
 }
 
 impl NexthopGroupAdd {
     /// Group `id` of `members`, each a nexthop id and its weight
-    /// (1..=256, as `ip` writes it). [`Error::InvalidArgument`] for no
+    /// (1..=256, as `ip` writes it). The request fails unsent with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for no
     /// member or a weight outside 1..=256.
-    pub fn new(id: u32, members: &[(u32, u16)]) -> Result<Self, Error> {
+    pub fn new(id: u32, members: &[(u32, u16)]) -> Self {
+        let mut problem = None;
         if members.is_empty() {
-            return Err(Error::InvalidArgument(
-                "a nexthop group needs at least one member".into(),
+            problem = Some("a nexthop group needs at least one member".to_owned());
+        }
+        if let Some((member, weight)) = members
+            .iter()
+            .find(|(_, weight)| !(1..=256).contains(weight))
+        {
+            problem = Some(format!(
+                "weight {weight} of nexthop {member} is outside 1..=256"
             ));
         }
         let members = members
             .iter()
-            .map(|&(member, weight)| {
-                if (1..=256).contains(&weight) {
-                    Ok(NexthopGroupEntry::new(member, weight))
-                } else {
-                    Err(Error::InvalidArgument(format!(
-                        "weight {weight} of nexthop {member} is outside 1..=256"
-                    )))
-                }
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(NexthopGroupAdd {
+            .map(|&(member, weight)| NexthopGroupEntry::new(member, weight))
+            .collect();
+        NexthopGroupAdd {
             id,
             members,
             resilient: None,
             fdb: false,
             protocol: 0,
             replace: false,
-        })
+            problem,
+        }
     }
 
     /// A resilient group of `buckets` buckets (`NEXTHOP_GRP_TYPE_RES`,
@@ -137,8 +140,12 @@ impl NexthopGroupAdd {
         if self.fdb {
             attrs.push(NexthopAttr::Fdb(Flag));
         }
+        let message = NexthopMessage::new(header, attrs);
+        if let Some(problem) = self.problem {
+            return Request::invalid(RouteNetlinkMessage::NewNexthop(message), problem);
+        }
         Request::new(
-            RouteNetlinkMessage::NewNexthop(NexthopMessage::new(header, attrs)),
+            RouteNetlinkMessage::NewNexthop(message),
             create_flags(self.replace),
             RequestOptions::request(),
             ack,

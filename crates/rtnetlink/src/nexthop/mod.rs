@@ -19,7 +19,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use crate::request::{ack, single};
-use crate::{Error, Request};
+use crate::Request;
 
 fn new_nexthop(message: RouteNetlinkMessage) -> Option<NexthopMessage> {
     match message {
@@ -44,6 +44,8 @@ pub struct NexthopAdd {
     header: NexthopHeader,
     attrs: Vec<NexthopAttr>,
     replace: bool,
+    /// The first argument found wrong, which refuses the request.
+    problem: Option<String>,
 }
 
 impl NexthopAdd {
@@ -55,6 +57,7 @@ impl NexthopAdd {
             },
             attrs: vec![NexthopAttr::Id(id)],
             replace: false,
+            problem: None,
         }
     }
 
@@ -69,9 +72,11 @@ impl NexthopAdd {
         Self::with_family(id, AF_INET6)
     }
 
-    /// The gateway (`NHA_GATEWAY`, `via`). [`Error::InvalidArgument`] when
-    /// it is not of the nexthop's family.
-    pub fn gateway(mut self, ip: IpAddr) -> Result<Self, Error> {
+    /// The gateway (`NHA_GATEWAY`, `via`). The request fails unsent with
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) when it is
+    /// not of the nexthop's family.
+    #[must_use]
+    pub fn gateway(mut self, ip: IpAddr) -> Self {
         let family = if ip.is_ipv4() { AF_INET } else { AF_INET6 };
         if family != self.header.family {
             let (ours, theirs) = if family == AF_INET {
@@ -79,13 +84,13 @@ impl NexthopAdd {
             } else {
                 ("IPv4", "IPv6")
             };
-            return Err(Error::InvalidArgument(format!(
+            self.problem.get_or_insert(format!(
                 "gateway {ip} is {theirs} but the nexthop is {ours} (use NexthopAdd::{})",
                 if family == AF_INET { "new" } else { "v6" }
-            )));
+            ));
         }
         self.attrs.push(NexthopAttr::Gateway(ip));
-        Ok(self)
+        self
     }
 
     /// The output device (`NHA_OIF`, `dev`).
@@ -136,8 +141,12 @@ impl NexthopAdd {
 
     /// The request.
     pub fn build(self) -> Request<()> {
+        let message = NexthopMessage::new(self.header, self.attrs);
+        if let Some(problem) = self.problem {
+            return Request::invalid(RouteNetlinkMessage::NewNexthop(message), problem);
+        }
         Request::new(
-            RouteNetlinkMessage::NewNexthop(NexthopMessage::new(self.header, self.attrs)),
+            RouteNetlinkMessage::NewNexthop(message),
             create_flags(self.replace),
             RequestOptions::request(),
             ack,
@@ -160,7 +169,8 @@ fn by_id(id: u32) -> NexthopMessage {
 pub struct NexthopDel;
 
 impl NexthopDel {
-    /// Deletes nexthop `id`; [`Error::NotFound`] when there is none.
+    /// Deletes nexthop `id`; [`Error::NotFound`](crate::Error::NotFound)
+    /// when there is none.
     pub fn id(id: u32) -> Request<()> {
         Request::new(
             RouteNetlinkMessage::DelNexthop(by_id(id)),
@@ -176,7 +186,8 @@ impl NexthopDel {
 pub struct NexthopGet;
 
 impl NexthopGet {
-    /// Nexthop `id`; [`Error::NotFound`] when there is none.
+    /// Nexthop `id`; [`Error::NotFound`](crate::Error::NotFound) when there
+    /// is none.
     pub fn id(id: u32) -> Request<NexthopMessage> {
         Request::new(
             RouteNetlinkMessage::GetNexthop(by_id(id)),

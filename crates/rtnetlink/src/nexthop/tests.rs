@@ -19,9 +19,7 @@ fn nexthop<T>(request: &Request<T>) -> &NexthopMessage {
 
 #[test]
 fn group_weights_are_sent_minus_one() {
-    let request = NexthopGroupAdd::new(9, &[(1, 1), (2, 256)])
-        .unwrap()
-        .build();
+    let request = NexthopGroupAdd::new(9, &[(1, 1), (2, 256)]).build();
     let n = nexthop(&request);
     assert_eq!(n.header.family, 0, "groups are AF_UNSPEC");
     let group = NexthopGroup(vec![
@@ -35,7 +33,6 @@ fn group_weights_are_sent_minus_one() {
 #[test]
 fn resilient_timers_are_clock_ticks() {
     let request = NexthopGroupAdd::new(9, &[(1, 1)])
-        .unwrap()
         .resilient(16)
         .idle_timer(Duration::from_millis(2500))
         .build();

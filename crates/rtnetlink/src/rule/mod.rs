@@ -15,7 +15,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use crate::request::ack;
-use crate::{Error, Request};
+use crate::Request;
 
 /// `RT_TABLE_MAIN` (linux/rtnetlink.h): what `ip rule add` looks up when no
 /// table is given.
@@ -35,6 +35,8 @@ struct Fields {
     header: RuleHeader,
     attrs: Vec<RuleAttr>,
     table: Option<u32>,
+    /// The first argument found wrong, which refuses the request.
+    problem: Option<String>,
 }
 
 impl Fields {
@@ -46,37 +48,62 @@ impl Fields {
             },
             attrs: Vec::new(),
             table: None,
+            problem: None,
         }
     }
 
-    fn prefix(&mut self, ip: IpAddr, len: u8, what: &str) -> Result<u8, Error> {
+    /// `len`, noting a problem when `ip`/`len` does not fit the rule.
+    fn prefix(&mut self, ip: IpAddr, len: u8, what: &str) -> u8 {
+        if let Err(problem) = self.check_prefix(ip, len, what) {
+            self.problem.get_or_insert(problem);
+        }
+        len
+    }
+
+    fn check_prefix(&self, ip: IpAddr, len: u8, what: &str) -> Result<(), String> {
         let (family, max) = match ip {
             IpAddr::V4(_) => (AF_INET, 32),
             IpAddr::V6(_) => (AF_INET6, 128),
         };
         if family != self.header.family {
-            return Err(Error::InvalidArgument(format!(
+            return Err(format!(
                 "{what} prefix {ip}/{len} is {} but the rule is {}",
                 family_name(family),
                 family_name(self.header.family)
-            )));
+            ));
         }
         if len > max {
-            return Err(Error::InvalidArgument(format!(
+            return Err(format!(
                 "{what} prefix length {len} is beyond the {max} bits of {ip}"
-            )));
+            ));
         }
-        Ok(len)
+        Ok(())
     }
 
-    fn message(mut self) -> RuleMessage {
+    /// The message, or why it must not be sent.
+    fn message(mut self) -> Result<RuleMessage, String> {
+        if let Some(problem) = self.problem {
+            return Err(problem);
+        }
         if let Some(table) = self.table {
             // The header's byte holds ids below 256; larger ones live in
             // FRA_TABLE only, with RT_TABLE_UNSPEC in the header.
             self.header.table = u8::try_from(table).unwrap_or(0);
             self.attrs.push(RuleAttr::Table(table));
         }
-        RuleMessage::new(self.header, self.attrs)
+        Ok(RuleMessage::new(self.header, self.attrs))
+    }
+}
+
+/// The request for `message`, or one refused unsent with `problem`.
+fn request(
+    message: Result<RuleMessage, String>,
+    wrap: fn(RuleMessage) -> RouteNetlinkMessage,
+    flags: NetlinkFlags,
+) -> Request<()> {
+    match message {
+        Ok(message) => Request::new(wrap(message), flags, RequestOptions::request(), ack),
+        Err(problem) => Request::invalid(wrap(RuleMessage::default()), problem),
     }
 }
 
@@ -102,22 +129,26 @@ macro_rules! rule_setters {
                 self
             }
 
-            /// Matches sources in `ip`/`len` (`FRA_SRC`, `from`).
-            /// [`Error::InvalidArgument`] when `ip` is of the other family
-            /// or `len` is beyond its bits.
-            pub fn source(mut self, ip: IpAddr, len: u8) -> Result<Self, Error> {
-                self.fields.header.src_len = self.fields.prefix(ip, len, "source")?;
+            /// Matches sources in `ip`/`len` (`FRA_SRC`, `from`). The
+            /// request fails unsent with
+            /// [`Error::InvalidArgument`](crate::Error::InvalidArgument)
+            /// when `ip` is of the other family or `len` is beyond its bits.
+            #[must_use]
+            pub fn source(mut self, ip: IpAddr, len: u8) -> Self {
+                self.fields.header.src_len = self.fields.prefix(ip, len, "source");
                 self.fields.attrs.push(RuleAttr::Source(ip));
-                Ok(self)
+                self
             }
 
-            /// Matches destinations in `ip`/`len` (`FRA_DST`, `to`).
-            /// [`Error::InvalidArgument`] when `ip` is of the other family
-            /// or `len` is beyond its bits.
-            pub fn destination(mut self, ip: IpAddr, len: u8) -> Result<Self, Error> {
-                self.fields.header.dst_len = self.fields.prefix(ip, len, "destination")?;
+            /// Matches destinations in `ip`/`len` (`FRA_DST`, `to`). The
+            /// request fails unsent with
+            /// [`Error::InvalidArgument`](crate::Error::InvalidArgument)
+            /// when `ip` is of the other family or `len` is beyond its bits.
+            #[must_use]
+            pub fn destination(mut self, ip: IpAddr, len: u8) -> Self {
+                self.fields.header.dst_len = self.fields.prefix(ip, len, "destination");
                 self.fields.attrs.push(RuleAttr::Destination(ip));
-                Ok(self)
+                self
             }
 
             /// Matches the type of service (`tos`).
@@ -294,11 +325,10 @@ impl RuleAdd {
         if to_table && !l3mdev && fields.table.is_none() {
             fields.table = Some(RT_TABLE_MAIN);
         }
-        Request::new(
-            RouteNetlinkMessage::NewRule(fields.message()),
+        request(
+            fields.message(),
+            RouteNetlinkMessage::NewRule,
             NetlinkFlags::CREATE | NetlinkFlags::EXCL,
-            RequestOptions::request(),
-            ack,
         )
     }
 }
@@ -310,7 +340,8 @@ impl From<RuleAdd> for Request<()> {
 }
 
 /// Deletes a rule (`RTM_DELRULE`, `ip rule del`): the first one matching
-/// every field set here; [`Error::NotFound`] when none does.
+/// every field set here; [`Error::NotFound`](crate::Error::NotFound) when
+/// none does.
 #[derive(Debug, Clone)]
 pub struct RuleDel {
     fields: Fields,
@@ -323,21 +354,20 @@ impl RuleDel {
 
     /// Deletes exactly `rule`, as a dump returned it.
     pub fn message(rule: RuleMessage) -> Request<()> {
-        Self::request(rule)
-    }
-
-    fn request(message: RuleMessage) -> Request<()> {
-        Request::new(
-            RouteNetlinkMessage::DelRule(message),
+        request(
+            Ok(rule),
+            RouteNetlinkMessage::DelRule,
             NetlinkFlags::empty(),
-            RequestOptions::request(),
-            ack,
         )
     }
 
     /// The request.
     pub fn build(self) -> Request<()> {
-        Self::request(self.fields.message())
+        request(
+            self.fields.message(),
+            RouteNetlinkMessage::DelRule,
+            NetlinkFlags::empty(),
+        )
     }
 }
 

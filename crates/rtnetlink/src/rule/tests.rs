@@ -49,9 +49,7 @@ fn prefixes_set_their_lengths() {
     let ip = IpAddr::V4(Ipv4Addr::new(10, 0, 0, 0));
     let request = RuleAdd::v4()
         .source(ip, 8)
-        .unwrap()
         .destination(ip, 32)
-        .unwrap()
         .goto(9)
         .build();
     let r = rule(&request);
