@@ -9,6 +9,7 @@ use netlink_packet_core::NetlinkFlags;
 use netlink_packet_route::link::{IfFlags, LinkAttr, LinkHeader, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
+use netlink_sys::Namespace;
 
 use super::add::link_setters;
 use super::{check_index, check_name, checked, note, request, Problem};
@@ -27,14 +28,24 @@ pub enum NetnsTarget {
 }
 
 impl NetnsTarget {
-    /// The namespace iproute2 calls `name` (`/run/netns/NAME`).
+    /// The namespace iproute2 calls `name` (`/run/netns/NAME`), opened
+    /// now. An invalid name is [`Error::InvalidArgument`]; a missing
+    /// namespace [`Error::System`].
     pub fn by_name(name: &str) -> Result<Self, Error> {
-        if name.is_empty() || name.contains('/') || name == "." || name == ".." {
-            return Err(Error::InvalidArgument(format!(
-                "namespace name {name:?} is not a file name"
-            )));
+        let path = netlink_sys::netns::check_name(name)
+            .map_err(|e| Error::InvalidArgument(e.to_string()))?;
+        Self::by_path(path)
+    }
+
+    /// `ns` as a move target: a process's namespace by pid
+    /// (`IFLA_NET_NS_PID`), a named or path namespace by its file, opened
+    /// now (`IFLA_NET_NS_FD`).
+    pub fn from_namespace(ns: &Namespace) -> Result<Self, Error> {
+        match ns {
+            Namespace::Pid(pid) => Ok(NetnsTarget::Pid(*pid)),
+            Namespace::Named(name) => Self::by_name(name),
+            Namespace::Path(path) => Self::by_path(path),
         }
-        Self::by_path(Path::new("/run/netns").join(name))
     }
 
     /// The namespace file at `path`.

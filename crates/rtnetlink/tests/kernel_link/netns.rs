@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use netlink_testkit::ip_json;
 use rtnetlink::link::{LinkAdd, LinkSet, NetnsTarget};
-use rtnetlink::Error;
+use rtnetlink::{Error, Namespace};
 
 use crate::common::{index, Run};
 
@@ -94,4 +94,13 @@ pub fn namespace_moves<R: Run>(run: &mut R) {
         NetnsTarget::by_name("no-such-netns-here"),
         Err(Error::System { .. })
     ));
+    assert!(matches!(
+        NetnsTarget::by_name("../etc"),
+        Err(Error::InvalidArgument(_))
+    ));
+    run.run(LinkAdd::ifb("m3")).unwrap();
+    let m3 = index(run, "m3");
+    let target = NetnsTarget::from_namespace(&Namespace::Named(ns.0.clone())).unwrap();
+    run.run(LinkSet::index(m3).netns(target)).unwrap();
+    assert!(ns.names().contains("m3"));
 }
