@@ -26,7 +26,7 @@ pub use add::LinkAdd;
 pub use del::LinkDel;
 pub use get::{LinkDump, LinkGet};
 pub use kinds::*;
-pub use prop::LinkAltName;
+pub use prop::{LinkAltName, ALTIFNAMSIZ};
 pub use set::{LinkSet, NetnsTarget};
 
 use netlink_packet_core::NetlinkFlags;
@@ -48,7 +48,7 @@ pub(crate) fn new_link(message: RouteNetlinkMessage) -> Option<LinkMessage> {
 
 /// Checks an interface name as the kernel's `dev_valid_name` does: 1 to
 /// 15 bytes, not `.` or `..`, no `/`, `:` or white space.
-pub fn check_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_name(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("empty interface name".into());
     }
@@ -73,7 +73,7 @@ pub fn check_name(name: &str) -> Result<(), String> {
 
 /// Checks an interface index: the kernel's `ifi_index` is an `int`, and
 /// indexes are positive.
-pub fn check_index(index: u32) -> Result<i32, String> {
+pub(crate) fn check_index(index: u32) -> Result<i32, String> {
     match i32::try_from(index) {
         Ok(i) if i > 0 => Ok(i),
         _ => Err(format!(
