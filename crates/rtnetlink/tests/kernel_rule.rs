@@ -175,7 +175,7 @@ fn rules_are_dumped_and_deleted<R: Run>(run: &mut R) {
     )
     .unwrap();
     assert!(!ip_priorities("").contains(&500));
-    run.run(RuleDel::message(r600.clone())).unwrap();
+    run.run(RuleDel::rule(r600)).unwrap();
     assert!(!ip_priorities("-6").contains(&600));
     let error = run.run(RuleDel::v4().priority(500)).unwrap_err();
     assert!(matches!(error, Error::NotFound { .. }), "{error:?}");

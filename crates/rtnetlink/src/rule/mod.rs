@@ -353,9 +353,9 @@ impl RuleDel {
     }
 
     /// Deletes exactly `rule`, as a dump returned it.
-    pub fn message(rule: RuleMessage) -> Request<()> {
+    pub fn rule(rule: &RuleMessage) -> Request<()> {
         request(
-            Ok(rule),
+            Ok(rule.clone()),
             RouteNetlinkMessage::DelRule,
             NetlinkFlags::empty(),
         )
