@@ -1,6 +1,7 @@
-//! `bond` links. Ports join with [`master`](BondAdd::master) on their own
-//! builders ([`LinkSet::master`](crate::link::LinkSet::master)); the
-//! kernel wants them down first.
+//! `bond` links. Ports join by setting the bond as their master:
+//! `LinkSet::index(port).down().master(bond)` for an existing link (the
+//! kernel wants ports down when they join), or `.master(bond)` on the
+//! builder of a new one.
 
 use netlink_packet_route::link::info::{BondAttr, BondMode, BondXmitHashPolicy};
 
