@@ -106,6 +106,22 @@ fn routes_are_added<R: Run>(run: &mut R) {
     let left = r["expires"].as_i64().unwrap_or_else(|| panic!("{r}"));
     assert!((290..=300).contains(&left), "{r}");
 
+    // Source-specific (ip -6 route add ... from PREFIX), and deleted by it.
+    run.run(
+        RouteAdd::new(v6("2001:db8:9::"), 64)
+            .source(v6("2001:db8:1::"), 64)
+            .gateway(v6("2001:db8::2")),
+    )
+    .unwrap();
+    let r = &ip_json("-6 route show 2001:db8:9::/64")[0];
+    assert_eq!(r["from"], "2001:db8:1::/64");
+    run.run(RouteDel::new(v6("2001:db8:9::"), 64).source(v6("2001:db8:1::"), 64))
+        .unwrap();
+    assert!(ip_json("-6 route show 2001:db8:9::/64")
+        .as_array()
+        .unwrap()
+        .is_empty());
+
     run.run(RouteAdd::default_v4().gateway(v4("192.0.2.254")).table(30))
         .unwrap();
     assert_eq!(ip_route("table 30")["dst"], "default");
@@ -383,6 +399,20 @@ fn dumps_are_filtered<R: Run>(run: &mut R) {
     assert_eq!(via_v0.len(), 2);
     let v6 = run.run(RouteDump::new().ipv6()).unwrap();
     assert!(v6.iter().all(|r| r.header.family == 10) && !v6.is_empty());
+    // Exactly one destination (filtered here: the kernel does not).
+    let one = run
+        .run(RouteDump::new().destination("10.40.1.0/24".parse::<Prefix>().unwrap()))
+        .unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].destination(), Some(v4("10.40.1.0")));
+    ip("route add default via 192.0.2.2 table 10");
+    let defaults = run
+        .run(RouteDump::new().table(10).destination(Prefix::default_v4()))
+        .unwrap();
+    assert_eq!(defaults.len(), 1);
+    assert_eq!(defaults[0].header.dst_len, 0);
+    ip("route del default table 10");
+
     // A table never used: an IPv4 dump says so, a dump of every family
     // finds nothing.
     assert!(matches!(

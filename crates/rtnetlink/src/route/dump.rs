@@ -5,13 +5,16 @@ use netlink_packet_route::route::{RouteAttr, RouteHeader, RouteMessage, RoutePro
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
 use super::new_route;
+use super::prefix::Prefix;
 use super::spec::table_parts;
 use crate::request::picked;
 use crate::Request;
 
 /// Dumps routes (`ip route show table all`), filtered by family, table,
-/// protocol, type and output interface.
+/// protocol, type, output interface and destination.
 ///
 /// Each filter is sent in the request, so that a kernel checking requests
 /// strictly (`NETLINK_GET_STRICT_CHK`, which the handles turn on; Linux
@@ -30,6 +33,7 @@ pub struct RouteDump {
     protocol: Option<RouteProtocol>,
     kind: Option<RouteType>,
     oif: Option<u32>,
+    destination: Option<Prefix>,
 }
 
 impl RouteDump {
@@ -86,6 +90,15 @@ impl RouteDump {
         self
     }
 
+    /// Only routes to exactly `prefix` (`ip route show exact PREFIX`). The
+    /// kernel does not filter dumps by destination: this one is applied
+    /// here only.
+    #[must_use]
+    pub fn destination(mut self, prefix: Prefix) -> Self {
+        self.destination = Some(prefix);
+        self
+    }
+
     /// The dump request message.
     pub fn message(&self) -> RouteMessage {
         let mut header = RouteHeader {
@@ -114,6 +127,14 @@ impl RouteDump {
             && self.table.map_or(true, |t| route.table() == t)
             && self.protocol.map_or(true, |p| route.header.protocol == p)
             && self.kind.map_or(true, |k| route.header.kind == k)
+            && self.destination.map_or(true, |p| {
+                route.header.family == p.family()
+                    && route.header.dst_len == p.prefix_len()
+                    && route.destination().unwrap_or(match p.addr() {
+                        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+                        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+                    }) == p.addr()
+            })
             && self.oif.map_or(true, |i| {
                 route.oif() == Some(i)
                     || route.multipath().is_some_and(|hops| {

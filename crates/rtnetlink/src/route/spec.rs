@@ -28,6 +28,8 @@ pub(crate) struct Spec {
     pub via: Option<IpAddr>,
     pub oif: Option<u32>,
     pub tos: u8,
+    /// Source prefix (IPv6 source-specific routes), checked when built.
+    pub source: Option<(IpAddr, u8)>,
     /// Why the destination given cannot be sent, found when it was given.
     pub invalid: Option<String>,
 }
@@ -63,6 +65,7 @@ impl Spec {
             via: None,
             oif: None,
             tos: 0,
+            source: None,
             invalid: None,
         }
     }
@@ -86,7 +89,7 @@ impl Spec {
         }
         let dst = self.dst.addr();
         let (table, table_attr) = table_parts(self.table);
-        let header = RouteHeader {
+        let mut header = RouteHeader {
             family: self.dst.family(),
             dst_len: self.dst.prefix_len(),
             tos: self.tos,
@@ -99,6 +102,17 @@ impl Spec {
         let mut attrs: Vec<RouteAttr> = table_attr.into_iter().collect();
         if !self.dst.is_default() {
             attrs.push(RouteAttr::Dst(RouteAddress::from(dst)));
+        }
+        if let Some((ip, len)) = self.source {
+            let source = Prefix::new(ip, len)?;
+            if !dst.is_ipv6() || !ip.is_ipv6() {
+                return Err(Error::InvalidArgument(format!(
+                    "route to {}: a source prefix ({source}) is for IPv6 routes",
+                    self.dst
+                )));
+            }
+            header.src_len = len;
+            attrs.push(RouteAttr::Src(RouteAddress::from(ip)));
         }
         if let Some(priority) = self.priority {
             attrs.push(RouteAttr::Priority(priority));
@@ -201,6 +215,14 @@ macro_rules! spec_setters {
             #[must_use]
             pub fn dev(mut self, index: u32) -> Self {
                 self.spec.oif = Some(index);
+                self
+            }
+
+            /// Only for packets from `ip/prefix_len` (`RTA_SRC`, IPv6
+            /// source-specific routing: `ip -6 route add ... from PREFIX`).
+            #[must_use]
+            pub fn source(mut self, ip: IpAddr, prefix_len: u8) -> Self {
+                self.spec.source = Some((ip, prefix_len));
                 self
             }
 
