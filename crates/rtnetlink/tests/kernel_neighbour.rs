@@ -187,7 +187,19 @@ fn neighbours_added_read_deleted<R: Run>(run: &mut R) {
     assert!(learned.get("extern_learn").is_some(), "{learned}");
     assert_eq!(learned["protocol"], "static");
 
+    // Entries need a link: index 0, or one beyond the kernel's int, is
+    // refused unsent.
     let error = run.run(NeighbourGet::address(0, v4(5))).unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    let error = run.run(NeighbourAdd::new(0, v4(12))).unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    let error = run
+        .run(NeighbourDel::address(u32::MAX, v4(12)))
+        .unwrap_err();
+    assert!(error.to_string().contains("4294967295"), "{error}");
+    let error = run.run(FdbAdd::new(0, mac(1))).unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    let error = run.run(FdbDel::new(0, mac(1)).master()).unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
 }
 

@@ -13,7 +13,7 @@ use netlink_packet_route::neighbour::{
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use super::{ifindex, new_neighbour};
+use super::{checked, ifindex, index_problem, new_neighbour};
 use crate::request::ack;
 use crate::Request;
 
@@ -28,6 +28,7 @@ const PERMANENT: NeighbourState =
 struct Entry {
     header: NeighbourHeader,
     attrs: Vec<NeighbourAttr>,
+    problem: Option<String>,
 }
 
 impl Entry {
@@ -40,17 +41,23 @@ impl Entry {
                 ..Default::default()
             },
             attrs: vec![NeighbourAttr::LinkLocalAddress(LinkLayerAddress(mac))],
+            problem: index_problem(port),
         }
     }
 
     /// `bridge fdb` sends `NTF_SELF` when neither `self` nor `master` is
     /// asked for.
-    fn into_message(mut self) -> NeighbourMessage {
+    fn request(
+        mut self,
+        wrap: fn(NeighbourMessage) -> RouteNetlinkMessage,
+        flags: NetlinkFlags,
+    ) -> Request<()> {
         let placement = NeighbourFlags::SELF | NeighbourFlags::MASTER;
         if self.header.flags.bits() & placement.bits() == 0 {
             self.header.flags |= NeighbourFlags::SELF;
         }
-        NeighbourMessage::new(self.header, self.attrs)
+        let message = wrap(NeighbourMessage::new(self.header, self.attrs));
+        checked(message, flags, self.problem, ack)
     }
 }
 
@@ -204,12 +211,8 @@ impl FdbAdd {
 
     /// The request.
     pub fn build(self) -> Request<()> {
-        Request::new(
-            RouteNetlinkMessage::NewNeighbour(self.entry.into_message()),
-            self.netlink_flags,
-            RequestOptions::request(),
-            ack,
-        )
+        self.entry
+            .request(RouteNetlinkMessage::NewNeighbour, self.netlink_flags)
     }
 }
 
@@ -237,12 +240,8 @@ impl FdbDel {
 
     /// The request.
     pub fn build(self) -> Request<()> {
-        Request::new(
-            RouteNetlinkMessage::DelNeighbour(self.entry.into_message()),
-            NetlinkFlags::empty(),
-            RequestOptions::request(),
-            ack,
-        )
+        self.entry
+            .request(RouteNetlinkMessage::DelNeighbour, NetlinkFlags::empty())
     }
 }
 
@@ -304,7 +303,7 @@ impl FdbDump {
                     .into_iter()
                     .filter_map(new_neighbour)
                     .filter(|n| n.header.family == NeighbourFamily::Bridge)
-                    .filter(|n| port.map_or(true, |i| n.header.index == ifindex(i)))
+                    .filter(|n| port.map_or(true, |i| i64::from(n.header.index) == i64::from(i)))
                     .collect())
             },
         )

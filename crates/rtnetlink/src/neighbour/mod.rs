@@ -4,6 +4,10 @@
 //! IP neighbours are [`NeighbourAdd`], [`NeighbourDel`], [`NeighbourGet`]
 //! and [`NeighbourDump`]; bridge forwarding database entries (`AF_BRIDGE`)
 //! are [`FdbAdd`], [`FdbDel`] and [`FdbDump`].
+//!
+//! Entries belong to a link: an interface index of 0 or beyond the
+//! kernel's `int` makes a request fail unsent with
+//! [`Error::InvalidArgument`].
 
 mod fdb;
 
@@ -32,10 +36,35 @@ fn new_neighbour(message: RouteNetlinkMessage) -> Option<NeighbourMessage> {
     }
 }
 
-/// The kernel's `int` interface index; indexes beyond it name no link and
-/// the kernel answers `ENODEV`.
+/// The header's `int` interface index for `index`; see [`index_problem`]
+/// for the indexes that name no link.
 fn ifindex(index: u32) -> i32 {
     i32::try_from(index).unwrap_or(i32::MAX)
+}
+
+/// Why `index` cannot name the link of an entry: the kernel keeps
+/// neighbours per device, and its indexes are positive `int`s.
+fn index_problem(index: u32) -> Option<String> {
+    match i32::try_from(index) {
+        Ok(i) if i > 0 => None,
+        _ => Some(format!(
+            "neighbour entries need a link: interface index {index} is out of range 1..={}",
+            i32::MAX
+        )),
+    }
+}
+
+/// The request for `message`, or the same refused unsent with `problem`.
+fn checked<T: 'static>(
+    message: RouteNetlinkMessage,
+    flags: NetlinkFlags,
+    problem: Option<String>,
+    finish: fn(Vec<RouteNetlinkMessage>) -> Result<T, crate::Error>,
+) -> Request<T> {
+    match problem {
+        Some(problem) => Request::invalid(message, problem),
+        None => Request::new(message, flags, RequestOptions::request(), finish),
+    }
 }
 
 fn ip_family(ip: IpAddr) -> NeighbourFamily {
@@ -68,6 +97,7 @@ pub struct NeighbourAdd {
     message: NeighbourMessage,
     flags_ext: NeighbourFlagsExt,
     replace: bool,
+    problem: Option<String>,
 }
 
 impl NeighbourAdd {
@@ -79,6 +109,7 @@ impl NeighbourAdd {
             message,
             flags_ext: NeighbourFlagsExt::default(),
             replace: false,
+            problem: index_problem(index),
         }
     }
 
@@ -90,6 +121,7 @@ impl NeighbourAdd {
             message: ip_neighbour(index, destination, true),
             flags_ext: NeighbourFlagsExt::default(),
             replace: false,
+            problem: index_problem(index),
         }
     }
 
@@ -161,10 +193,10 @@ impl NeighbourAdd {
         } else {
             NetlinkFlags::CREATE | NetlinkFlags::EXCL
         };
-        Request::new(
+        checked(
             RouteNetlinkMessage::NewNeighbour(message),
             flags,
-            RequestOptions::request(),
+            self.problem,
             ack,
         )
     }
@@ -183,19 +215,19 @@ pub struct NeighbourDel;
 impl NeighbourDel {
     /// Deletes neighbour `destination` of link `index`.
     pub fn address(index: u32, destination: IpAddr) -> Request<()> {
-        Self::request(ip_neighbour(index, destination, false))
+        Self::request(index, destination, false)
     }
 
     /// Deletes proxy entry `destination` of link `index`.
     pub fn proxy(index: u32, destination: IpAddr) -> Request<()> {
-        Self::request(ip_neighbour(index, destination, true))
+        Self::request(index, destination, true)
     }
 
-    fn request(message: NeighbourMessage) -> Request<()> {
-        Request::new(
-            RouteNetlinkMessage::DelNeighbour(message),
+    fn request(index: u32, destination: IpAddr, proxy: bool) -> Request<()> {
+        checked(
+            RouteNetlinkMessage::DelNeighbour(ip_neighbour(index, destination, proxy)),
             NetlinkFlags::empty(),
-            RequestOptions::request(),
+            index_problem(index),
             ack,
         )
     }
@@ -208,8 +240,7 @@ pub struct NeighbourGet;
 
 impl NeighbourGet {
     /// Neighbour `destination` of link `index`; [`Error::NotFound`] when
-    /// there is none. Index 0 fails unsent with [`Error::InvalidArgument`]:
-    /// the kernel looks neighbours up per device.
+    /// there is none.
     pub fn address(index: u32, destination: IpAddr) -> Request<NeighbourMessage> {
         Self::request(index, destination, false)
     }
@@ -220,17 +251,10 @@ impl NeighbourGet {
     }
 
     fn request(index: u32, destination: IpAddr, proxy: bool) -> Request<NeighbourMessage> {
-        let message = RouteNetlinkMessage::GetNeighbour(ip_neighbour(index, destination, proxy));
-        if index == 0 {
-            return Request::invalid(
-                message,
-                "getting a neighbour needs the index of its link, not 0",
-            );
-        }
-        Request::new(
-            message,
+        checked(
+            RouteNetlinkMessage::GetNeighbour(ip_neighbour(index, destination, proxy)),
             NetlinkFlags::empty(),
-            RequestOptions::request(),
+            index_problem(index),
             |replies| single(replies, new_neighbour, "RTM_NEWNEIGH"),
         )
     }
@@ -332,7 +356,9 @@ impl NeighbourDump {
         let family = n.header.family;
         let ip = matches!(family, NeighbourFamily::Inet | NeighbourFamily::Inet6);
         ip && self.family.map_or(true, |f| f == family)
-            && self.link.map_or(true, |i| n.header.index == ifindex(i))
+            && self
+                .link
+                .map_or(true, |i| i64::from(n.header.index) == i64::from(i))
             && n.header.flags.contains(NeighbourFlags::PROXY) == self.proxy
             && self
                 .state
