@@ -120,6 +120,7 @@ impl From<NsidSet> for Request<()> {
 #[derive(Debug)]
 pub struct NsidGet {
     target: Target,
+    seen_from: Option<i32>,
 }
 
 impl NsidGet {
@@ -127,6 +128,7 @@ impl NsidGet {
     pub fn pid(pid: u32) -> Self {
         NsidGet {
             target: Target::Pid(pid),
+            seen_from: None,
         }
     }
 
@@ -135,6 +137,7 @@ impl NsidGet {
     pub fn fd(fd: impl Into<OwnedFd>) -> Self {
         NsidGet {
             target: Target::Fd(fd.into()),
+            seen_from: None,
         }
     }
 
@@ -143,14 +146,25 @@ impl NsidGet {
     pub fn namespace(namespace: &Namespace) -> Result<Self, Error> {
         Ok(NsidGet {
             target: Target::open(namespace)?,
+            seen_from: None,
         })
+    }
+
+    /// The id the namespace has in the namespace this one knows as `nsid`
+    /// (`NETNSA_TARGET_NSID`), instead of in this one.
+    #[must_use]
+    pub fn target(mut self, nsid: i32) -> Self {
+        self.seen_from = Some(nsid);
+        self
     }
 
     /// The request.
     pub fn build(self) -> Request<Option<i32>> {
         let (attr, keep) = self.target.attr();
+        let mut attrs = vec![attr];
+        attrs.extend(self.seen_from.map(NsidAttr::TargetNsid));
         Request::new(
-            RouteNetlinkMessage::GetNsid(message(vec![attr])),
+            RouteNetlinkMessage::GetNsid(message(attrs)),
             NetlinkFlags::empty(),
             RequestOptions::request(),
             move |replies| {
@@ -182,18 +196,31 @@ impl From<NsidGet> for Request<Option<i32>> {
 /// `NLM_F_DUMP`, `ip netns list-id`): one message per id, the id in
 /// `NETNSA_NSID`.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct NsidDump;
+pub struct NsidDump {
+    target: Option<i32>,
+}
 
 impl NsidDump {
     /// Every id.
     pub fn new() -> Self {
-        NsidDump
+        Self::default()
+    }
+
+    /// The ids of the namespace this one knows as `nsid` instead
+    /// (`NETNSA_TARGET_NSID`, `ip netns list-id target-nsid NSID`); each
+    /// reply also says, in `NETNSA_CURRENT_NSID`, the id this namespace
+    /// has there.
+    #[must_use]
+    pub fn target(mut self, nsid: i32) -> Self {
+        self.target = Some(nsid);
+        self
     }
 
     /// The request.
     pub fn build(self) -> Request<Vec<NsidMessage>> {
+        let attrs = self.target.map(NsidAttr::TargetNsid).into_iter().collect();
         Request::new(
-            RouteNetlinkMessage::GetNsid(message(vec![])),
+            RouteNetlinkMessage::GetNsid(message(attrs)),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
             |replies| {

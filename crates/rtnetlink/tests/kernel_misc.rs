@@ -107,6 +107,26 @@ fn namespace_ids<R: Run>(run: &mut R) {
     assert_eq!(dumped, ip_nsids());
     assert_eq!(dumped, BTreeSet::from([5, i64::from(picked), 9]));
 
+    // Ids as another namespace sees them: in a's namespace, b gets 3.
+    let mut in_a = rtnetlink::blocking::Handle::new_in_namespace(&Namespace::Pid(a.pid())).unwrap();
+    in_a.execute(NsidSet::pid(b.pid(), 3)).unwrap();
+    let seen: BTreeSet<i64> = run
+        .run(NsidDump::new().target(5))
+        .unwrap()
+        .iter()
+        .filter_map(|m| m.nsid().map(i64::from))
+        .collect();
+    let listed: BTreeSet<i64> = ip_json("netns list-id target-nsid 5")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["nsid"].as_i64().unwrap())
+        .collect();
+    assert_eq!(seen, listed);
+    assert_eq!(seen, BTreeSet::from([3]));
+    assert_eq!(run.run(NsidGet::pid(b.pid()).target(5)).unwrap(), Some(3));
+    assert_eq!(run.run(NsidGet::pid(c.pid()).target(5)).unwrap(), None);
+
     let error = NsidGet::namespace(&Namespace::Named("rtnl-no-such-ns".into())).unwrap_err();
     assert!(matches!(error, Error::System { .. }), "{error:?}");
     // No such process: the kernel answers ESRCH.
