@@ -13,6 +13,7 @@ use rtnetlink::link::{LinkAdd, LinkSet};
 use rtnetlink::neighbour::{
     FdbAdd, FdbDel, FdbDump, NeighbourAdd, NeighbourDel, NeighbourDump, NeighbourGet,
 };
+use rtnetlink::nexthop::{NexthopAdd, NexthopGroupAdd};
 use rtnetlink::packet::neighbour::{
     NeighbourAttr, NeighbourFamily, NeighbourFlags, NeighbourMessage, NeighbourState,
 };
@@ -339,6 +340,33 @@ fn fdb_entries<R: Run>(run: &mut R) {
     assert_eq!(first["flags"][0], "self");
     assert!(zero.iter().any(|e| e["dst"] == "198.51.100.2"));
 
+    // An entry through an FDB nexthop group.
+    ip("link set lo up");
+    run.run(
+        NexthopAdd::new(6)
+            .gateway(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 3)))
+            .fdb(),
+    )
+    .unwrap();
+    run.run(NexthopGroupAdd::new(12, &[(6, 1)]).fdb()).unwrap();
+    run.run(FdbAdd::new(vx, mac(0xee)).nhid(12)).unwrap();
+    let via_group = bridge_fdb("dev fvx", &mac_text(0xee));
+    assert_eq!(via_group[0]["nhid"], 12);
+    assert_eq!(via_group[0]["flags"][0], "self");
+
+    // A collect-metadata vxlan's entry for one source VNI.
+    ip("link add fvxe type vxlan external dstport 4790 nolearning");
+    let vxe = index(run, "fvxe");
+    run.run(
+        FdbAdd::new(vxe, mac(0xef))
+            .dst(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 4)))
+            .src_vni(100),
+    )
+    .unwrap();
+    let per_vni = bridge_fdb("dev fvxe", &mac_text(0xef));
+    assert_eq!(per_vni[0]["src_vni"], 100);
+    assert_eq!(per_vni[0]["dst"], "198.51.100.4");
+
     // What bridge adds shows in our dumps, per port and per bridge.
     bridge("fdb add 02:00:00:00:00:b1 dev f0 master static");
     let port = run.run(FdbDump::new().port(f0)).unwrap();
@@ -370,7 +398,10 @@ fn fdb_entries<R: Run>(run: &mut R) {
         bridge_json("fdb show").as_array().unwrap().len()
     );
     let vx_entries = run.run(FdbDump::new().port(vx)).unwrap();
-    assert_eq!(vx_entries.len(), 2);
+    assert_eq!(vx_entries.len(), 3);
+    assert!(vx_entries
+        .iter()
+        .any(|e| e.attrs.contains(&NeighbourAttr::NhId(12))));
 
     run.run(FdbDel::new(f0, mac(0xa1)).master()).unwrap();
     assert!(bridge_fdb("dev f0", &mac_text(0xa1)).is_empty());
