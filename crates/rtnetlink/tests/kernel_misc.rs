@@ -15,7 +15,7 @@ use rtnetlink::address_label::{AddressLabelAdd, AddressLabelDel, AddressLabelDum
 use rtnetlink::link::LinkAdd;
 use rtnetlink::netconf::{NetconfDump, NetconfGet};
 use rtnetlink::nsid::{NsidDump, NsidGet, NsidSet};
-use rtnetlink::packet::family::{AF_BRIDGE, AF_INET, AF_INET6};
+use rtnetlink::packet::family::{AF_BRIDGE, AF_INET, AF_INET6, AF_MPLS};
 use rtnetlink::packet::netconf::{NetconfAttr, NetconfIfindex, NetconfMessage};
 use rtnetlink::{Error, Namespace};
 
@@ -206,6 +206,16 @@ fn netconf<R: Run>(run: &mut R) {
     let every = run.run(NetconfDump::new()).unwrap();
     let v6 = every.iter().filter(|m| m.header.family == AF_INET6).count();
     assert_eq!(v6, ip_count("inet6"));
+
+    // No MPLS in this kernel: netconf of AF_MPLS is refused.
+    let error = run.run(NetconfGet::all(AF_MPLS)).unwrap_err();
+    assert_eq!(error.errno(), Some(95), "EOPNOTSUPP: {error:?}");
+    // ... while a dump of it falls back to the kernel's all-families dump
+    // (PF_UNSPEC), whose IPv4 and IPv6 answers the family check here drops.
+    assert!(run
+        .run(NetconfDump::new().family(AF_MPLS))
+        .unwrap()
+        .is_empty());
 
     let error = run
         .run(NetconfGet::settings(AF_BRIDGE, NetconfIfindex::All))
