@@ -522,6 +522,18 @@ fn metrics_and_via<R: Run>(run: &mut R) {
     assert_eq!(r.via().and_then(|v| v.to_ip()), Some(v6("2001:db8::2")));
     assert_eq!(r.header.scope, Scope::Universe);
 
+    // A gateway no prefix of the device covers, taken as on link.
+    let off_link = RouteAdd::new(v4("10.74.0.0"), 24)
+        .gateway(v4("203.0.113.1"))
+        .dev(v0);
+    assert!(run.run(off_link.clone()).is_err());
+    run.run(off_link.onlink()).unwrap();
+    let r = ip_route("10.74.0.0/24");
+    assert!(
+        r["flags"].as_array().unwrap().iter().any(|f| f == "onlink"),
+        "{r}"
+    );
+
     ip("nexthop add id 7 via 192.0.2.2 dev v0");
     run.run(RouteAdd::new(v4("10.73.0.0"), 24).nh_id(7))
         .unwrap();
