@@ -28,6 +28,13 @@ enum Target {
 
 impl Target {
     fn open(namespace: &Namespace) -> Result<Target, Error> {
+        if let Namespace::Named(name) = namespace {
+            if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\0']) {
+                return Err(Error::InvalidArgument(format!(
+                    "namespace name {name:?} is not a file name under /run/netns"
+                )));
+            }
+        }
         let path = namespace.path();
         File::open(&path)
             .map(|file| Target::Fd(file.into()))
@@ -85,7 +92,8 @@ impl NsidSet {
     }
 
     /// Namespace `namespace` gets id `nsid`; [`Error::System`] when its
-    /// file cannot be opened.
+    /// file cannot be opened, [`Error::InvalidArgument`] for a name that
+    /// is no file name (empty, `.`, `..`, with a `/`).
     pub fn namespace(namespace: &Namespace, nsid: i32) -> Result<Self, Error> {
         Ok(NsidSet {
             target: Target::open(namespace)?,
@@ -142,7 +150,8 @@ impl NsidGet {
     }
 
     /// The id of namespace `namespace`; [`Error::System`] when its file
-    /// cannot be opened.
+    /// cannot be opened, [`Error::InvalidArgument`] for a name that is no
+    /// file name.
     pub fn namespace(namespace: &Namespace) -> Result<Self, Error> {
         Ok(NsidGet {
             target: Target::open(namespace)?,

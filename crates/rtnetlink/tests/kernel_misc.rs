@@ -129,6 +129,8 @@ fn namespace_ids<R: Run>(run: &mut R) {
 
     let error = NsidGet::namespace(&Namespace::Named("rtnl-no-such-ns".into())).unwrap_err();
     assert!(matches!(error, Error::System { .. }), "{error:?}");
+    let error = NsidSet::namespace(&Namespace::Named("../x".into()), 1).unwrap_err();
+    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
     // No such process: the kernel answers ESRCH.
     let error = run.run(NsidGet::pid(u32::MAX / 2)).unwrap_err();
     assert_eq!(error.errno(), Some(3), "{error:?}");
