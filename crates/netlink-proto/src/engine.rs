@@ -244,6 +244,11 @@ pub struct Engine {
     queue: VecDeque<Request>,
     in_flight: Vec<Request>,
     last_batch: Vec<RequestId>,
+    /// No wanted request has a deadline before this (`None`: none has a
+    /// deadline). A lower bound, tightened on every full scan, so that
+    /// drivers asking once per datagram do not scan thousands of queued
+    /// requests each time.
+    deadline_floor: Option<Instant>,
 }
 
 impl Default for Engine {
@@ -263,6 +268,7 @@ impl Engine {
             queue: VecDeque::new(),
             in_flight: Vec::new(),
             last_batch: Vec::new(),
+            deadline_floor: None,
         }
     }
 
@@ -295,10 +301,14 @@ impl Engine {
         }
         let id = RequestId(self.next_id);
         self.next_id += 1;
+        let deadline = options.timeout.and_then(|t| now.checked_add(t));
+        if let Some(deadline) = deadline {
+            self.deadline_floor = Some(self.deadline_floor.map_or(deadline, |f| f.min(deadline)));
+        }
         self.queue.push_back(Request {
             id,
             kind: options.kind,
-            deadline: options.timeout.and_then(|t| now.checked_add(t)),
+            deadline,
             bytes: message,
             options,
             seq: 0,
@@ -398,7 +408,14 @@ impl Engine {
     }
 
     /// The earliest deadline of a request that is still wanted.
+    /// May be earlier than the true one (never later) once requests with
+    /// deadlines finish: waking then and calling [`Engine::expire`] finds
+    /// nothing expired and tightens it. Constant time.
     pub fn next_deadline(&self) -> Option<Instant> {
+        self.deadline_floor
+    }
+
+    fn exact_next_deadline(&self) -> Option<Instant> {
         self.queue
             .iter()
             .chain(self.in_flight.iter().filter(|r| !r.discard))
@@ -407,8 +424,12 @@ impl Engine {
     }
 
     /// Fails every request whose deadline is at or before `now`.
+    /// Constant time until the earliest deadline may have passed.
     pub fn expire(&mut self, now: Instant) -> Vec<(RequestId, Error)> {
         let mut expired = Vec::new();
+        if self.deadline_floor.map_or(true, |floor| now < floor) {
+            return expired;
+        }
         let timed_out = |r: &Request| -> Error {
             Error::TimedOut {
                 request: r.info(),
@@ -439,6 +460,7 @@ impl Engine {
             }
             i += 1;
         }
+        self.deadline_floor = self.exact_next_deadline();
         expired
     }
 

@@ -466,3 +466,34 @@ mod arbitrary {
         }
     }
 }
+
+#[test]
+fn the_next_deadline_is_a_lower_bound_tightened_by_expire() {
+    let mut engine = engine();
+    let start = Instant::now();
+    let ms = Duration::from_millis;
+    engine
+        .submit(
+            request(RTM_NEWLINK),
+            RequestOptions::request().timeout(ms(100)),
+            start,
+        )
+        .unwrap();
+    engine
+        .submit(
+            request(RTM_NEWLINK),
+            RequestOptions::request().timeout(ms(200)),
+            start,
+        )
+        .unwrap();
+    let seqs = transmit(&mut engine);
+    assert_eq!(engine.next_deadline(), Some(start + ms(100)));
+    // The first is answered: the bound may stay early, never late.
+    feed(&mut engine, &error(seqs[0], 0, None), DatagramInfo::KERNEL);
+    assert!(engine.next_deadline() <= Some(start + ms(200)));
+    assert!(engine.expire(start + ms(150)).is_empty());
+    assert_eq!(engine.next_deadline(), Some(start + ms(200)));
+    feed(&mut engine, &error(seqs[1], 0, None), DatagramInfo::KERNEL);
+    assert!(engine.expire(start + ms(250)).is_empty());
+    assert_eq!(engine.next_deadline(), None);
+}

@@ -3,7 +3,7 @@
 use netlink_proto::blocking::Connection;
 use netlink_sys::{Namespace, Protocol, Socket};
 
-use crate::request::payloads;
+use crate::request::answer;
 use crate::{Error, Request};
 
 /// A blocking rtnetlink connection.
@@ -36,8 +36,7 @@ impl Handle {
         let request = request.into();
         request.check()?;
         let (message, options, finish) = request.into_parts();
-        let replies = self.connection.request_all(&message, options)?;
-        finish(payloads(replies))
+        finish(answer(self.connection.request_all(&message, options)))
     }
 
     /// Runs many requests, as many per `sendmsg` as fit, each answered on
@@ -65,7 +64,7 @@ impl Handle {
             .map(|slot| {
                 let finish = slot?;
                 match results.next() {
-                    Some(result) => finish(payloads(result?)),
+                    Some(result) => finish(answer(result)),
                     None => Err(Error::Protocol(netlink_proto::Error::ConnectionClosed)),
                 }
             })

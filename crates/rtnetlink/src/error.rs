@@ -17,7 +17,8 @@ pub enum Error {
         #[source]
         source: Box<netlink_proto::Error>,
     },
-    /// No such object (`ENOENT`, `ENODEV`).
+    /// No such object (`ENOENT`, `ENODEV`, `ESRCH`: the kernel answers the
+    /// last for a route, nexthop or address label that is not there).
     #[error("{}", kernel_text(source.errno().unwrap_or(libc_errno::ENOENT), message, source))]
     NotFound {
         /// The kernel's extended ACK message, if any.
@@ -70,6 +71,7 @@ pub enum Error {
 mod libc_errno {
     pub const EPERM: i32 = 1;
     pub const ENOENT: i32 = 2;
+    pub const ESRCH: i32 = 3;
     pub const EACCES: i32 = 13;
     pub const EEXIST: i32 = 17;
     pub const ENODEV: i32 = 19;
@@ -187,7 +189,9 @@ impl From<netlink_proto::Error> for Error {
         let source = Box::new(source);
         match errno {
             libc_errno::EEXIST => Error::AlreadyExists { message, source },
-            libc_errno::ENOENT | libc_errno::ENODEV => Error::NotFound { message, source },
+            libc_errno::ENOENT | libc_errno::ESRCH | libc_errno::ENODEV => {
+                Error::NotFound { message, source }
+            }
             libc_errno::EPERM | libc_errno::EACCES => Error::PermissionDenied { message, source },
             _ => Error::Kernel {
                 errno,

@@ -8,7 +8,10 @@ use netlink_proto::RequestOptions;
 
 use crate::Error;
 
-type Finish<T> = Box<dyn FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send>;
+/// Turns the answer to a request (its replies, or why it failed) into the
+/// request's result.
+pub type Finish<T> =
+    Box<dyn FnOnce(Result<Vec<RouteNetlinkMessage>, Error>) -> Result<T, Error> + Send>;
 
 /// One operation: the message, its flags, do or dump, and how the replies
 /// become the result. Front ends send it and hand the replies to its
@@ -45,7 +48,7 @@ impl<T> Request<T> {
             message,
             flags,
             options,
-            finish: Box::new(finish),
+            finish: Box::new(move |answer| finish(answer?)),
             invalid: None,
         }
     }
@@ -105,8 +108,24 @@ impl<T> Request<T> {
             message: self.message,
             flags: self.flags,
             options: self.options,
-            finish: Box::new(move |replies| finish(replies).map(f)),
+            finish: Box::new(move |answer| finish(answer).map(f)),
             invalid: self.invalid,
+        }
+    }
+
+    /// The same request, with `recover` deciding what a failure becomes:
+    /// some kernel errors mean "nothing there" (a dump of a routing table
+    /// never used is refused with `ENOENT`), which a caller may rather see
+    /// as an empty result.
+    #[must_use]
+    pub fn or_else(self, recover: impl FnOnce(Error) -> Result<T, Error> + Send + 'static) -> Self
+    where
+        T: 'static,
+    {
+        let finish = self.finish;
+        Request {
+            finish: Box::new(move |answer| finish(answer).or_else(recover)),
+            ..self
         }
     }
 
@@ -117,15 +136,14 @@ impl<T> Request<T> {
         self
     }
 
-    /// The netlink message and options to send, and the function finishing
-    /// the replies: what a front end needs.
-    #[allow(clippy::type_complexity)]
+    /// The netlink message and options to send, and the function turning
+    /// the answer into the result: what a front end needs.
     pub fn into_parts(
         self,
     ) -> (
         NetlinkMessage<RouteNetlinkMessage>,
         RequestOptions,
-        Box<dyn FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send>,
+        Finish<T>,
     ) {
         let mut message = NetlinkMessage::from_inner(self.message);
         message.header.flags = self.flags;
@@ -169,15 +187,28 @@ pub(crate) fn single<T>(
         .ok_or_else(|| Error::Decode(format!("no {expected} in the answer")))
 }
 
-/// Keeps the protocol payloads of replies.
-pub(crate) fn payloads(
-    replies: Vec<NetlinkMessage<RouteNetlinkMessage>>,
-) -> Vec<RouteNetlinkMessage> {
-    replies
+/// The answer to a request as its finishing step takes it: the protocol
+/// payloads of the replies, or the error.
+pub(crate) fn answer(
+    replies: Result<Vec<NetlinkMessage<RouteNetlinkMessage>>, netlink_proto::Error>,
+) -> Result<Vec<RouteNetlinkMessage>, Error> {
+    Ok(replies?
         .into_iter()
         .filter_map(|m| match m.payload {
             NetlinkPayload::Inner(inner) => Some(inner),
             _ => None,
         })
-        .collect()
+        .collect())
+}
+
+/// Checks an interface index: the kernel's `ifi_index` is an `int`, and
+/// indexes are positive.
+pub(crate) fn check_index(index: u32) -> Result<i32, String> {
+    match i32::try_from(index) {
+        Ok(i) if i > 0 => Ok(i),
+        _ => Err(format!(
+            "interface index {index} out of range 1..={}",
+            i32::MAX
+        )),
+    }
 }

@@ -5,7 +5,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
 use netlink_sys::{Namespace, Protocol, Socket};
 
-use crate::request::payloads;
+use crate::request::answer;
 use crate::{Error, Request};
 
 pub use netlink_proto::tokio::Connection;
@@ -26,13 +26,11 @@ impl Handle {
         let request = request.into();
         request.check()?;
         let (message, options, finish) = request.into_parts();
-        let replies: Vec<_> = self
-            .handle
-            .request(message, options)
-            .await?
-            .try_collect()
-            .await?;
-        finish(payloads(replies))
+        let replies = match self.handle.request(message, options).await {
+            Ok(stream) => stream.try_collect::<Vec<_>>().await,
+            Err(error) => Err(error),
+        };
+        finish(answer(replies))
     }
 
     /// Runs many requests, several in flight at once so that the

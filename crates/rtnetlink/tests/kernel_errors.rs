@@ -8,16 +8,17 @@ use rtnetlink::link::{LinkAdd, LinkSet};
 use rtnetlink::packet::link::info::VxlanAttr;
 use rtnetlink::Error;
 
-/// An out-of-range vxlan attribute: the kernel's policy check names the
+/// A vxlan attribute the kernel refuses (a source port range whose low end
+/// is above its high end, which the builder lets through): the kernel's policy check names the
 /// attribute, nested two levels down, and the error says which it is.
 fn points_at_the_attribute<R: Run>(run: &mut R) {
     let error = run
-        .run(LinkAdd::vxlan("vx0", 1 << 24))
-        .expect_err("a 25-bit VNI is refused");
+        .run(LinkAdd::vxlan("vx0", 7).port_range(2000, 1000))
+        .expect_err("an inverted port range is refused");
     let attribute = error.offending_attribute();
     let attribute = attribute.expect("the kernel names the attribute");
     assert_eq!(attribute.name, Some("IFLA_LINKINFO"));
-    assert_eq!(attribute.path.last().copied(), Some(VxlanAttr::ID));
+    assert_eq!(attribute.path.last().copied(), Some(VxlanAttr::PORT_RANGE));
     assert!(error.to_string().contains(" at IFLA_LINKINFO/"), "{error}");
 
     run.run(LinkAdd::veth("e0", "e1")).unwrap();

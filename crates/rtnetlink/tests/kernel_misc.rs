@@ -131,8 +131,9 @@ fn namespace_ids<R: Run>(run: &mut R) {
     assert!(matches!(error, Error::System { .. }), "{error:?}");
     let error = NsidSet::namespace(&Namespace::Named("../x".into()), 1).unwrap_err();
     assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
-    // No such process: the kernel answers ESRCH.
+    // No such process: the kernel answers ESRCH, a "not found".
     let error = run.run(NsidGet::pid(u32::MAX / 2)).unwrap_err();
+    assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
     assert_eq!(error.errno(), Some(3), "{error:?}");
 }
 
@@ -290,6 +291,7 @@ fn address_labels<R: Run>(run: &mut R) {
     let error = run
         .run(AddressLabelDel::new(prefix(3), 64, 77))
         .unwrap_err();
+    assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
     assert_eq!(
         error.errno(),
         Some(3),

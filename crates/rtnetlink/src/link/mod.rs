@@ -34,6 +34,7 @@ use netlink_packet_route::link::LinkMessage;
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
+pub(crate) use crate::request::check_index;
 use crate::{Error, Request};
 
 /// `IFNAMSIZ` (linux/if.h): names have at most 15 bytes plus the NUL.
@@ -69,18 +70,6 @@ pub(crate) fn check_name(name: &str) -> Result<(), String> {
         return Err(format!("interface name {name:?} contains {c:?}"));
     }
     Ok(())
-}
-
-/// Checks an interface index: the kernel's `ifi_index` is an `int`, and
-/// indexes are positive.
-pub(crate) fn check_index(index: u32) -> Result<i32, String> {
-    match i32::try_from(index) {
-        Ok(i) if i > 0 => Ok(i),
-        _ => Err(format!(
-            "interface index {index} out of range 1..={}",
-            i32::MAX
-        )),
-    }
 }
 
 /// The first problem a builder met, if any.

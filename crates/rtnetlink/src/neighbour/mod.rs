@@ -24,7 +24,7 @@ use netlink_packet_route::neighbour::{
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
-use crate::request::{ack, single};
+use crate::request::{ack, check_index, single};
 #[cfg(doc)]
 use crate::Error;
 use crate::Request;
@@ -39,19 +39,15 @@ fn new_neighbour(message: RouteNetlinkMessage) -> Option<NeighbourMessage> {
 /// The header's `int` interface index for `index`; see [`index_problem`]
 /// for the indexes that name no link.
 fn ifindex(index: u32) -> i32 {
-    i32::try_from(index).unwrap_or(i32::MAX)
+    check_index(index).unwrap_or(0)
 }
 
 /// Why `index` cannot name the link of an entry: the kernel keeps
-/// neighbours per device, and its indexes are positive `int`s.
+/// neighbours per device.
 fn index_problem(index: u32) -> Option<String> {
-    match i32::try_from(index) {
-        Ok(i) if i > 0 => None,
-        _ => Some(format!(
-            "neighbour entries need a link: interface index {index} is out of range 1..={}",
-            i32::MAX
-        )),
-    }
+    check_index(index)
+        .err()
+        .map(|problem| format!("neighbour entries need a link: {problem}"))
 }
 
 /// The request for `message`, or the same refused unsent with `problem`.

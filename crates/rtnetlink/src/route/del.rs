@@ -18,8 +18,7 @@ use crate::{Error, Request};
 /// scope `RT_SCOPE_NOWHERE`, protocol `RTPROT_UNSPEC`, as iproute2 sends).
 ///
 /// No matching route: the kernel answers `ESRCH` ("No such process"),
-/// reported as [`Error::NotFound`] where the crate's error mapping knows it,
-/// else as [`Error::Kernel`] with errno 3.
+/// reported as [`Error::NotFound`](crate::Error::NotFound).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RouteDel {
     spec: Spec,

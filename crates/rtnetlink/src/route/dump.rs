@@ -11,7 +11,10 @@ use super::new_route;
 use super::prefix::Prefix;
 use super::spec::table_parts;
 use crate::request::picked;
-use crate::Request;
+use crate::{Error, Request};
+
+/// `ENOENT` (asm-generic/errno-base.h).
+const ENOENT: i32 = 2;
 
 /// Dumps routes (`ip route show table all`), filtered by family, table,
 /// protocol, type, output interface and destination.
@@ -23,9 +26,9 @@ use crate::Request;
 /// interface (`RTA_OIF`). Older kernels and sockets without strict checking
 /// ignore them and dump everything, so every filter is also applied here.
 ///
-/// With a family and a table, an IPv4 dump of a table that does not exist
-/// fails with [`crate::Error::NotFound`] ("FIB table does not exist"); a dump
-/// of every family skips it.
+/// A table that does not exist holds no routes: the kernel refuses an IPv4
+/// dump of it with `ENOENT` ("FIB table does not exist") while a dump of
+/// every family skips it; both give an empty list here.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RouteDump {
     family: u8,
@@ -147,7 +150,8 @@ impl RouteDump {
     /// The request.
     pub fn build(self) -> Request<Vec<RouteMessage>> {
         let message = self.message();
-        Request::new(
+        let by_table = self.table.is_some();
+        let request = Request::new(
             RouteNetlinkMessage::GetRoute(message),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
@@ -156,7 +160,14 @@ impl RouteDump {
                 routes.retain(|r| self.matches(r));
                 Ok(routes)
             },
-        )
+        );
+        if !by_table {
+            return request;
+        }
+        request.or_else(|error| match error {
+            Error::NotFound { .. } if error.errno() == Some(ENOENT) => Ok(Vec::new()),
+            error => Err(error),
+        })
     }
 }
 
