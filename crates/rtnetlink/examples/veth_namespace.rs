@@ -42,15 +42,16 @@ fn index(handle: &mut Handle, name: &str) -> Result<u32, Error> {
 fn show(title: &str, handle: &mut Handle, link: &str) -> Result<(), Error> {
     let index = index(handle, link)?;
     let message = handle.execute(LinkGet::by_index(index))?;
+    let mtu = message.mtu().map_or("?".to_owned(), |mtu| mtu.to_string());
     println!(
-        "{title}: {index}: {} mtu {:?} kind {:?}",
+        "{title}: {index}: {} mtu {mtu} type {}",
         message.name().unwrap_or("?"),
-        message.mtu(),
-        message.kind()
+        message.kind().unwrap_or("?"),
     );
     for address in handle.execute(AddressGet::dump().link(index))? {
         if let Some(ip) = address.address() {
-            println!("    inet {ip}/{}", address.header.prefix_len);
+            let family = if ip.is_ipv4() { "inet" } else { "inet6" };
+            println!("    {family} {ip}/{}", address.header.prefix_len);
         }
     }
     Ok(())
