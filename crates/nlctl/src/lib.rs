@@ -40,6 +40,7 @@ pub mod nexthop;
 pub mod output;
 pub mod route;
 pub mod rule;
+pub(crate) mod names;
 mod words;
 
 pub use context::{Context, Family, Options};
