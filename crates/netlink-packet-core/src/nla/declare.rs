@@ -10,7 +10,9 @@
 /// - one associated constant per attribute number (`ExtAckAttr::MSG`);
 /// - [`Attribute`](crate::nla::Attribute): parsing, emitting, lengths, and
 ///   the kernel constant's name for each number (`prefix` + suffix), used by
-///   error paths, JSON output and decoders.
+///   error paths, JSON output and decoders;
+/// - [`Attribute::describe`](crate::nla::Attribute::describe): the
+///   attribute as a named tree ([`Described`](crate::nla::Described)).
 ///
 /// Each line reads `NUMBER SUFFIX Variant(Type)`; a constant whose name
 /// cannot be an identifier (`IFLA_IPTUN_6RD_PREFIX`) is written
@@ -178,6 +180,26 @@ macro_rules! attribute_set {
 
             fn raw(nla: &$crate::nla::Nla<'_>) -> Self {
                 Self::Unknown($crate::nla::RawAttr::from(nla))
+            }
+
+            /// Each declared value described by its type; an `Unknown`
+            /// attribute as its bytes, named only if its number is declared
+            /// (a known attribute whose value did not decode).
+            fn describe(&self) -> $crate::nla::DescribedAttr {
+                match self {
+                    $(
+                        Self::$Variant(v) => $crate::nla::DescribedAttr {
+                            number: $num,
+                            name: Some($crate::__attr_name!($prefix, $suffix $(, $full)?)),
+                            value: $crate::nla::AttrValue::describe(v),
+                        },
+                    )*
+                    Self::Unknown(raw) => $crate::nla::DescribedAttr {
+                        number: raw.kind(),
+                        name: <Self as $crate::nla::Attribute>::name_of(raw.kind()),
+                        value: $crate::nla::Described::Bytes(raw.value.clone()),
+                    },
+                }
             }
         }
     };

@@ -3,7 +3,8 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use super::value::{Be16, Be32, Be64, MacAddr};
+use super::describe::Described;
+use super::value::{describe_scalar, Be16, Be32, Be64, MacAddr};
 
 /// A field of a C structure: a fixed size, read and written in place.
 pub trait StructField: Sized {
@@ -13,10 +14,19 @@ pub trait StructField: Sized {
     fn read(bytes: &[u8]) -> Self;
     /// Writes the field into exactly `SIZE` bytes.
     fn write(&self, bytes: &mut [u8]);
+
+    /// The field described with its declaration's names. By default its
+    /// bytes; numbers, addresses and the declaration macros' types
+    /// describe themselves.
+    fn describe(&self) -> Described {
+        let mut bytes = vec![0; Self::SIZE];
+        self.write(&mut bytes);
+        Described::Bytes(bytes)
+    }
 }
 
 macro_rules! int_field {
-    ($($ty:ty => $repr:ty, $from:ident, $to:ident;)*) => {$(
+    ($($ty:ty => $repr:ty, $from:ident, $to:ident, $kind:ident;)*) => {$(
         impl StructField for $ty {
             const SIZE: usize = std::mem::size_of::<$repr>();
             fn read(bytes: &[u8]) -> Self {
@@ -27,24 +37,27 @@ macro_rules! int_field {
             fn write(&self, bytes: &mut [u8]) {
                 bytes[..Self::SIZE].copy_from_slice(&<$repr>::from(*self).$to());
             }
+            fn describe(&self) -> Described {
+                describe_scalar!($kind, *self, $repr)
+            }
         }
     )*};
 }
 
 int_field! {
-    u8 => u8, from_ne_bytes, to_ne_bytes;
-    u16 => u16, from_ne_bytes, to_ne_bytes;
-    u32 => u32, from_ne_bytes, to_ne_bytes;
-    u64 => u64, from_ne_bytes, to_ne_bytes;
-    i8 => i8, from_ne_bytes, to_ne_bytes;
-    i16 => i16, from_ne_bytes, to_ne_bytes;
-    i32 => i32, from_ne_bytes, to_ne_bytes;
-    i64 => i64, from_ne_bytes, to_ne_bytes;
-    Be16 => u16, from_be_bytes, to_be_bytes;
-    Be32 => u32, from_be_bytes, to_be_bytes;
-    Be64 => u64, from_be_bytes, to_be_bytes;
-    Ipv4Addr => u32, from_be_bytes, to_be_bytes;
-    Ipv6Addr => u128, from_be_bytes, to_be_bytes;
+    u8 => u8, from_ne_bytes, to_ne_bytes, Unsigned;
+    u16 => u16, from_ne_bytes, to_ne_bytes, Unsigned;
+    u32 => u32, from_ne_bytes, to_ne_bytes, Unsigned;
+    u64 => u64, from_ne_bytes, to_ne_bytes, Unsigned;
+    i8 => i8, from_ne_bytes, to_ne_bytes, Signed;
+    i16 => i16, from_ne_bytes, to_ne_bytes, Signed;
+    i32 => i32, from_ne_bytes, to_ne_bytes, Signed;
+    i64 => i64, from_ne_bytes, to_ne_bytes, Signed;
+    Be16 => u16, from_be_bytes, to_be_bytes, Unsigned;
+    Be32 => u32, from_be_bytes, to_be_bytes, Unsigned;
+    Be64 => u64, from_be_bytes, to_be_bytes, Unsigned;
+    Ipv4Addr => u32, from_be_bytes, to_be_bytes, Address;
+    Ipv6Addr => u128, from_be_bytes, to_be_bytes, Address;
 }
 
 impl<const N: usize> StructField for [u8; N] {
@@ -66,6 +79,9 @@ impl StructField for MacAddr {
     }
     fn write(&self, bytes: &mut [u8]) {
         self.0.write(bytes)
+    }
+    fn describe(&self) -> Described {
+        Described::address(self)
     }
 }
 
@@ -149,6 +165,7 @@ macro_rules! fixed_struct {
         /// bytes are read, and `extra` is not written.
         impl $crate::nla::StructField for $Name {
             const SIZE: usize = $Name::LEN;
+            #[allow(unused_assignments)]
             fn read(bytes: &[u8]) -> Self {
                 #[allow(unused_mut, unused_variables)]
                 let mut pos = 0;
@@ -158,6 +175,7 @@ macro_rules! fixed_struct {
                 )*
                 $Name { $( $field, )* extra: Vec::new() }
             }
+            #[allow(unused_assignments)]
             fn write(&self, bytes: &mut [u8]) {
                 #[allow(unused_mut, unused_variables)]
                 let mut pos = 0;
@@ -165,6 +183,11 @@ macro_rules! fixed_struct {
                     $crate::nla::StructField::write(&self.$field, &mut bytes[pos..]);
                     pos += <$ty as $crate::nla::StructField>::SIZE;
                 )*
+            }
+            fn describe(&self) -> $crate::nla::Described {
+                $crate::nla::Described::Fields(::std::vec![
+                    $( (stringify!($field), $crate::nla::StructField::describe(&self.$field)), )*
+                ])
             }
         }
 
@@ -181,6 +204,17 @@ macro_rules! fixed_struct {
             }
             fn emit_value(&self, buf: &mut [u8]) {
                 self.write_bytes(buf)
+            }
+            /// The fields by name; bytes a newer kernel appended as `extra`.
+            fn describe(&self) -> $crate::nla::Described {
+                let described = $crate::nla::StructField::describe(self);
+                match described {
+                    $crate::nla::Described::Fields(mut fields) if !self.extra.is_empty() => {
+                        fields.push(("extra", $crate::nla::Described::Bytes(self.extra.clone())));
+                        $crate::nla::Described::Fields(fields)
+                    }
+                    other => other,
+                }
             }
         }
     };
@@ -272,6 +306,12 @@ macro_rules! value_enum {
             fn write(&self, bytes: &mut [u8]) {
                 $crate::nla::StructField::write(&<$repr>::from(*self), bytes)
             }
+            fn describe(&self) -> $crate::nla::Described {
+                $crate::nla::Described::Enum {
+                    name: self.name(),
+                    value: $crate::nla::DescribeBits::describe_bits(<$repr>::from(*self)),
+                }
+            }
         }
 
         impl $crate::nla::AttrValue for $Name {
@@ -287,6 +327,9 @@ macro_rules! value_enum {
             }
             fn emit_value(&self, buf: &mut [u8]) {
                 $crate::nla::AttrValue::emit_value(&<$repr>::from(*self), buf)
+            }
+            fn describe(&self) -> $crate::nla::Described {
+                $crate::nla::StructField::describe(self)
             }
         }
     };
@@ -390,6 +433,13 @@ macro_rules! flag_set {
             fn write(&self, bytes: &mut [u8]) {
                 $crate::nla::StructField::write(&self.0, bytes)
             }
+            fn describe(&self) -> $crate::nla::Described {
+                $crate::nla::Described::Flags {
+                    names: self.names(),
+                    value: $crate::nla::DescribeBits::describe_bits(self.0),
+                    unknown: $crate::nla::DescribeBits::describe_bits(self.unknown_bits()),
+                }
+            }
         }
 
         impl $crate::nla::AttrValue for $Name {
@@ -405,6 +455,9 @@ macro_rules! flag_set {
             }
             fn emit_value(&self, buf: &mut [u8]) {
                 $crate::nla::AttrValue::emit_value(&self.0, buf)
+            }
+            fn describe(&self) -> $crate::nla::Described {
+                $crate::nla::StructField::describe(self)
             }
         }
     };

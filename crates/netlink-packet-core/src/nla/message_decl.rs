@@ -10,6 +10,8 @@
 ///   `buffer_len`, `emit`, `to_bytes`, `attr(kind)` lookups;
 /// - `AttrValue` for the struct (messages nest inside attributes, like a
 ///   veth peer);
+/// - `describe_parts`: the header's fields and the attributes, named (see
+///   [`Described`](crate::nla::Described));
 /// - the view: `parse` checks the header once; `header()`, `raw_attrs()`,
 ///   `attrs()`, `find(kind)`, `to_owned()` borrow the buffer.
 #[macro_export]
@@ -77,6 +79,15 @@ macro_rules! header_message {
                 buf
             }
 
+            /// The message described: the header's fields by name, then
+            /// the attributes, each named by its declaration.
+            pub fn describe_parts(&self) -> ($crate::nla::Described, ::std::vec::Vec<$crate::nla::DescribedAttr>) {
+                (
+                    $crate::nla::StructField::describe(&self.header),
+                    self.attrs.iter().map($crate::nla::Attribute::describe).collect(),
+                )
+            }
+
             /// The first attribute numbered `kind`.
             pub fn attr(&self, kind: u16) -> Option<&$Attr> {
                 self.attrs
@@ -109,6 +120,15 @@ macro_rules! header_message {
 
             fn emit_value(&self, buf: &mut [u8]) {
                 self.emit(buf)
+            }
+
+            /// `header` (its fields) and `attributes`.
+            fn describe(&self) -> $crate::nla::Described {
+                let (header, attrs) = self.describe_parts();
+                $crate::nla::Described::Fields(::std::vec![
+                    ("header", header),
+                    ("attributes", $crate::nla::Described::Attributes(attrs)),
+                ])
             }
         }
 
@@ -178,11 +198,27 @@ macro_rules! header_message {
 /// exactly, its zero-copy form with `bytes()`, `raw()` and `to_owned()`,
 /// and the [`AttrValue`](crate::nla::AttrValue) impl. The caller adds the
 /// decoding methods to both.
+///
+/// `describe EXPR` after the view's name (a function or closure from
+/// `&Name` to [`Described`](crate::nla::Described)) says how the nest is
+/// described, since only the caller knows what it holds; without it the
+/// nest is described as its bytes.
 #[macro_export]
 macro_rules! lazy_nest {
     (
         $(#[$meta:meta])*
         $vis:vis struct $Name:ident, view $Ref:ident;
+    ) => {
+        $crate::lazy_nest! {
+            $(#[$meta])*
+            $vis struct $Name, view $Ref, describe |nest: &$Name| {
+                $crate::nla::Described::Bytes(nest.bytes.clone())
+            };
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $Name:ident, view $Ref:ident, describe $describe:expr;
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -214,6 +250,7 @@ macro_rules! lazy_nest {
             }
 
             /// Copies the nest into its owned form.
+            #[allow(clippy::wrong_self_convention)]
             pub fn to_owned(&self) -> $Name {
                 $Name {
                     bytes: self.bytes.to_vec(),
@@ -247,6 +284,11 @@ macro_rules! lazy_nest {
 
             fn emit_value(&self, buf: &mut [u8]) {
                 buf.copy_from_slice(&self.bytes)
+            }
+
+            fn describe(&self) -> $crate::nla::Described {
+                let describe: fn(&$Name) -> $crate::nla::Described = $describe;
+                describe(self)
             }
         }
     };

@@ -7,12 +7,14 @@
 //! are flags (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`).
 
 mod declare;
+mod describe;
 mod fixed;
 mod message_decl;
 mod set;
 mod value;
 mod writer;
 
+pub use describe::{describe_header, DescribeBits, Described, DescribedAttr, DescribedMessage};
 pub use fixed::StructField;
 pub use set::{attrs_len, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr};
 pub use value::{
@@ -279,5 +281,7 @@ fn looks_nested(bytes: &[u8]) -> bool {
     !bytes.is_empty() && NlaIter::new(bytes).all(|nla| nla.is_ok())
 }
 
+#[cfg(test)]
+mod describe_tests;
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 //! fallback for attributes a declaration does not know, and helpers to parse
 //! and emit a run of attributes.
 
+use super::describe::{Described, DescribedAttr};
 use super::{Nla, NlaIter, NLA_HEADER_LEN, NLA_TYPE_MASK};
 use crate::error::DecodeError;
 use crate::header::align;
@@ -65,6 +66,19 @@ pub trait Attribute: Sized {
         let mut buf = vec![0; self.buffer_len()];
         self.emit(&mut buf);
         buf
+    }
+
+    /// The attribute described: number, kernel name and value. By default
+    /// the value is its bytes; [`attribute_set!`](crate::attribute_set)
+    /// describes each declared value with its type.
+    fn describe(&self) -> DescribedAttr {
+        let mut bytes = vec![0; self.value_len()];
+        self.emit_value(&mut bytes);
+        DescribedAttr {
+            number: self.kind(),
+            name: self.name(),
+            value: Described::Bytes(bytes),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use super::describe::Described;
 use super::set::{attrs_len, emit_attrs, Attribute};
 use super::{Nla, NlaIter, NLA_F_NESTED, NLA_HEADER_LEN};
 use crate::error::{DecodeError, DecodeReason};
@@ -41,10 +42,34 @@ pub trait AttrValue: Sized {
 
     /// Writes the value into `buf`, which is exactly `value_len()` bytes.
     fn emit_value(&self, buf: &mut [u8]);
+
+    /// The value described with its declaration's names, for `nlctl
+    /// decode` and JSON. By default the value's bytes as emitted; the
+    /// core's types and the declaration macros describe themselves.
+    fn describe(&self) -> Described {
+        let mut bytes = vec![0; self.value_len()];
+        self.emit_value(&mut bytes);
+        Described::Bytes(bytes)
+    }
 }
 
+/// How a scalar is described: as an unsigned or signed number, or as an
+/// address in its text form.
+macro_rules! describe_scalar {
+    (Unsigned, $v:expr, $repr:ty) => {
+        Described::Unsigned(u64::from(<$repr>::from($v)))
+    };
+    (Signed, $v:expr, $repr:ty) => {
+        Described::Signed(i64::from(<$repr>::from($v)))
+    };
+    (Address, $v:expr, $repr:ty) => {
+        Described::address($v)
+    };
+}
+pub(crate) use describe_scalar;
+
 macro_rules! fixed_scalar {
-    ($($ty:ty => $repr:ty, $from:ident, $to:ident, $what:literal, $size:literal;)*) => {$(
+    ($($ty:ty => $repr:ty, $from:ident, $to:ident, $what:literal, $size:literal, $kind:ident;)*) => {$(
         impl AttrValue for $ty {
             type Ref<'a> = $ty;
             fn parse_ref<'a>(nla: &Nla<'a>) -> Result<$ty, DecodeError> {
@@ -62,24 +87,27 @@ macro_rules! fixed_scalar {
             fn emit_value(&self, buf: &mut [u8]) {
                 buf.copy_from_slice(&<$repr>::from(*self).$to());
             }
+            fn describe(&self) -> Described {
+                describe_scalar!($kind, *self, $repr)
+            }
         }
     )*};
 }
 
 fixed_scalar! {
-    u8 => u8, from_ne_bytes, to_ne_bytes, "u8", "1";
-    u16 => u16, from_ne_bytes, to_ne_bytes, "u16", "2";
-    u32 => u32, from_ne_bytes, to_ne_bytes, "u32", "4";
-    u64 => u64, from_ne_bytes, to_ne_bytes, "u64", "8";
-    i8 => i8, from_ne_bytes, to_ne_bytes, "s8", "1";
-    i16 => i16, from_ne_bytes, to_ne_bytes, "s16", "2";
-    i32 => i32, from_ne_bytes, to_ne_bytes, "s32", "4";
-    i64 => i64, from_ne_bytes, to_ne_bytes, "s64", "8";
-    Be16 => u16, from_be_bytes, to_be_bytes, "be16", "2";
-    Be32 => u32, from_be_bytes, to_be_bytes, "be32", "4";
-    Be64 => u64, from_be_bytes, to_be_bytes, "be64", "8";
-    Ipv4Addr => u32, from_be_bytes, to_be_bytes, "IPv4 address", "4";
-    Ipv6Addr => u128, from_be_bytes, to_be_bytes, "IPv6 address", "16";
+    u8 => u8, from_ne_bytes, to_ne_bytes, "u8", "1", Unsigned;
+    u16 => u16, from_ne_bytes, to_ne_bytes, "u16", "2", Unsigned;
+    u32 => u32, from_ne_bytes, to_ne_bytes, "u32", "4", Unsigned;
+    u64 => u64, from_ne_bytes, to_ne_bytes, "u64", "8", Unsigned;
+    i8 => i8, from_ne_bytes, to_ne_bytes, "s8", "1", Signed;
+    i16 => i16, from_ne_bytes, to_ne_bytes, "s16", "2", Signed;
+    i32 => i32, from_ne_bytes, to_ne_bytes, "s32", "4", Signed;
+    i64 => i64, from_ne_bytes, to_ne_bytes, "s64", "8", Signed;
+    Be16 => u16, from_be_bytes, to_be_bytes, "be16", "2", Unsigned;
+    Be32 => u32, from_be_bytes, to_be_bytes, "be32", "4", Unsigned;
+    Be64 => u64, from_be_bytes, to_be_bytes, "be64", "8", Unsigned;
+    Ipv4Addr => u32, from_be_bytes, to_be_bytes, "IPv4 address", "4", Address;
+    Ipv6Addr => u128, from_be_bytes, to_be_bytes, "IPv6 address", "16", Address;
 }
 
 macro_rules! big_endian {
@@ -140,6 +168,9 @@ impl AttrValue for Uint {
             Err(_) => buf.copy_from_slice(&self.0.to_ne_bytes()),
         }
     }
+    fn describe(&self) -> Described {
+        Described::Unsigned(self.0)
+    }
 }
 
 /// A variable-width signed value (`NLA_SINT`): 4 bytes when it fits, else 8.
@@ -171,6 +202,9 @@ impl AttrValue for Sint {
             Err(_) => buf.copy_from_slice(&self.0.to_ne_bytes()),
         }
     }
+    fn describe(&self) -> Described {
+        Described::Signed(self.0)
+    }
 }
 
 /// A NUL-terminated string (`NLA_NUL_STRING`, and `NLA_STRING` as the kernel
@@ -198,6 +232,9 @@ impl AttrValue for String {
         let (text, nul) = buf.split_at_mut(self.len());
         text.copy_from_slice(self.as_bytes());
         nul.fill(0);
+    }
+    fn describe(&self) -> Described {
+        Described::Text(self.clone())
     }
 }
 
@@ -238,6 +275,9 @@ impl AttrValue for Flag {
         0
     }
     fn emit_value(&self, _: &mut [u8]) {}
+    fn describe(&self) -> Described {
+        Described::Flag
+    }
 }
 
 /// An IPv4 or IPv6 address, told apart by its length (4 or 16 bytes).
@@ -264,6 +304,9 @@ impl AttrValue for IpAddr {
             IpAddr::V4(a) => a.emit_value(buf),
             IpAddr::V6(a) => a.emit_value(buf),
         }
+    }
+    fn describe(&self) -> Described {
+        Described::address(self)
     }
 }
 
@@ -300,6 +343,9 @@ impl AttrValue for MacAddr {
     }
     fn emit_value(&self, buf: &mut [u8]) {
         buf.copy_from_slice(&self.0);
+    }
+    fn describe(&self) -> Described {
+        Described::address(self)
     }
 }
 
@@ -454,6 +500,9 @@ impl<A: Attribute> AttrValue for Nested<A> {
     fn emit_value(&self, buf: &mut [u8]) {
         emit_attrs(&self.attrs, buf);
     }
+    fn describe(&self) -> Described {
+        Described::attributes(&self.attrs)
+    }
 }
 
 /// An indexed array (`NLA_NESTED_ARRAY`): a nest whose attribute numbers are
@@ -555,6 +604,14 @@ impl<T: AttrValue> AttrValue for IndexedArray<T> {
             slot[len..].fill(0);
             pos += align(len);
         }
+    }
+    fn describe(&self) -> Described {
+        Described::Indexed(
+            self.items
+                .iter()
+                .map(|(index, value)| (*index, value.describe()))
+                .collect(),
+        )
     }
 }
 
