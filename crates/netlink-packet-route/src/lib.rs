@@ -20,6 +20,7 @@ pub mod address_label;
 pub mod bridge_vlan;
 pub mod link;
 pub mod mdb;
+mod describe;
 mod message;
 pub mod neighbour;
 pub mod neighbour_table;

@@ -13,7 +13,8 @@
 
 use crate::control::{DoneMessage, ErrorMessage};
 use crate::errno::errno_name;
-use crate::header::NetlinkHeader;
+use crate::header::{NetlinkHeader, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN};
+use crate::message::{NetlinkMessage, NetlinkPayload};
 
 use super::set::Attribute;
 
@@ -114,21 +115,82 @@ impl Described {
     }
 }
 
-/// A whole netlink message, described: its header and what its payload holds.
+/// A message's payload, described: the message type's name, the fixed
+/// header that starts the payload, and what follows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DescribedMessage {
-    /// The netlink header, as read.
-    pub header: NetlinkHeader,
+pub struct DescribedPayload {
     /// The message type's name (`RTM_NEWLINK`, `NLMSG_ERROR`); `None` for a
     /// type the protocol does not declare.
     pub type_name: Option<&'static str>,
-    /// The payload's fixed header: the C structure's name (`ifinfomsg`) and
-    /// its fields. `None` when the payload has no fixed header or is not
-    /// understood.
+    /// The payload's fixed header: the C structure's name (`ifinfomsg`,
+    /// `nlmsgerr`) and its fields. `None` when the payload has no fixed
+    /// header or is not understood.
     pub fixed: Option<(&'static str, Described)>,
     /// The payload after the fixed header: attributes for typed messages,
     /// bytes for payloads not understood.
     pub body: Described,
+}
+
+impl DescribedPayload {
+    /// A payload not understood: its type's name, if known, and its bytes.
+    pub fn raw(type_name: Option<&'static str>, bytes: &[u8]) -> Self {
+        DescribedPayload {
+            type_name,
+            fixed: None,
+            body: Described::Bytes(bytes.to_vec()),
+        }
+    }
+}
+
+/// A whole netlink message, described: its header and its payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DescribedMessage {
+    /// The netlink header, as read.
+    pub header: NetlinkHeader,
+    /// The payload.
+    pub payload: DescribedPayload,
+}
+
+/// The name of control message type `message_type` (`NLMSG_ERROR`), if it
+/// is one (linux/netlink.h).
+pub fn control_type_name(message_type: u16) -> Option<&'static str> {
+    Some(match message_type {
+        NLMSG_NOOP => "NLMSG_NOOP",
+        NLMSG_ERROR => "NLMSG_ERROR",
+        NLMSG_DONE => "NLMSG_DONE",
+        NLMSG_OVERRUN => "NLMSG_OVERRUN",
+        _ => return None,
+    })
+}
+
+impl<T> NetlinkMessage<T> {
+    /// The message described: control messages by the core, the
+    /// protocol's own payload by `inner`.
+    pub fn describe_with(&self, inner: impl FnOnce(&T) -> DescribedPayload) -> DescribedMessage {
+        let control = |fixed, body| DescribedPayload {
+            type_name: control_type_name(self.header.message_type),
+            fixed,
+            body,
+        };
+        let payload = match &self.payload {
+            NetlinkPayload::Noop(bytes) | NetlinkPayload::Overrun(bytes) => {
+                DescribedPayload::raw(control_type_name(self.header.message_type), bytes)
+            }
+            NetlinkPayload::Ack(error) | NetlinkPayload::Error(error) => {
+                let (fixed, attrs) = error.describe();
+                control(Some(("nlmsgerr", fixed)), attrs)
+            }
+            NetlinkPayload::Done(done) => {
+                let (fixed, attrs) = done.describe();
+                control(fixed.map(|f| ("done", f)), attrs)
+            }
+            NetlinkPayload::Inner(payload) => inner(payload),
+        };
+        DescribedMessage {
+            header: self.header,
+            payload,
+        }
+    }
 }
 
 impl ErrorMessage {

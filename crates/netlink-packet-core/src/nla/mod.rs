@@ -14,7 +14,10 @@ mod set;
 mod value;
 mod writer;
 
-pub use describe::{describe_header, DescribeBits, Described, DescribedAttr, DescribedMessage};
+pub use describe::{
+    control_type_name, describe_header, DescribeBits, Described, DescribedAttr, DescribedMessage,
+    DescribedPayload,
+};
 pub use fixed::StructField;
 pub use set::{attrs_len, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr};
 pub use value::{

@@ -7,7 +7,7 @@
 //! `AF_INET6` messages. [`ProtInfo`] keeps the bytes, so that it always
 //! round-trips exactly, and decodes either form on demand.
 
-use netlink_packet_core::nla::{parse_attrs, AttrValue, Attribute};
+use netlink_packet_core::nla::{parse_attrs, AttrValue, Attribute, Described};
 use netlink_packet_core::DecodeError;
 
 use super::af_spec::{encode, AfInet6Attr, AfInet6AttrRef};
@@ -68,6 +68,17 @@ impl ProtInfo {
     /// Decodes the nest as IPv6 settings (`AF_INET6` messages).
     pub fn inet6(&self) -> Result<Vec<AfInet6Attr>, DecodeError> {
         parse_attrs(&self.bytes, 0)
+    }
+
+    /// The nest described in the form of a message of header family
+    /// `family`; as bytes for other families or if it does not decode.
+    pub fn describe_for(&self, family: u8) -> Described {
+        match self.decode(family) {
+            Ok(ProtInfoValue::BridgePort(attrs)) => Described::attributes(&attrs),
+            Ok(ProtInfoValue::Inet6(attrs)) => Described::attributes(&attrs),
+            Ok(ProtInfoValue::Other(bytes)) => Described::Bytes(bytes),
+            Err(_) => Described::Bytes(self.bytes.clone()),
+        }
     }
 
     /// Decodes the nest in the form of a message of header family `family`.

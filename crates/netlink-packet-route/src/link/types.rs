@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use netlink_packet_core::nla::{AttrValue, Nla};
+use netlink_packet_core::nla::{AttrValue, Described, Nla};
 use netlink_packet_core::{value_enum, DecodeError};
 
 value_enum! {
@@ -83,5 +83,8 @@ impl AttrValue for LinkLayerAddress {
     }
     fn emit_value(&self, buf: &mut [u8]) {
         buf.copy_from_slice(&self.0);
+    }
+    fn describe(&self) -> Described {
+        Described::address(self)
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::nla::{AttrValue, Flag, Nested, Nla};
+use netlink_packet_core::nla::{AttrValue, Described, Flag, Nested, Nla};
 use netlink_packet_core::{attribute_set, fixed_struct, flag_set, value_enum, DecodeError};
 
 use crate::link::LinkLayerAddress;
@@ -227,5 +227,8 @@ impl AttrValue for NeighbourAddress {
             NeighbourAddress::Inet6(a) => a.emit_value(buf),
             NeighbourAddress::Other(bytes) => buf.copy_from_slice(bytes),
         }
+    }
+    fn describe(&self) -> Described {
+        Described::address(self)
     }
 }

@@ -4,7 +4,7 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::nla::{AttrValue, Flag, Nested, Nla, Opaque};
+use netlink_packet_core::nla::{AttrValue, Described, Flag, Nested, Nla, Opaque};
 use netlink_packet_core::{attribute_set, fixed_struct, flag_set, value_enum, DecodeError};
 
 attribute_set! {
@@ -156,5 +156,8 @@ impl AttrValue for NexthopGroup {
         for (entry, chunk) in self.0.iter().zip(buf.chunks_mut(NexthopGroupEntry::LEN)) {
             entry.write_bytes(chunk);
         }
+    }
+    fn describe(&self) -> Described {
+        Described::List(self.0.iter().map(AttrValue::describe).collect())
     }
 }

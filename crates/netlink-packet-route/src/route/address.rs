@@ -6,7 +6,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::nla::{AttrValue, Nla};
+use netlink_packet_core::nla::{AttrValue, Described, Nla};
 use netlink_packet_core::DecodeError;
 
 use crate::family::{AF_INET, AF_INET6, AF_MPLS};
@@ -202,5 +202,13 @@ impl AttrValue for RouteAddress {
     }
     fn emit_value(&self, buf: &mut [u8]) {
         buf.copy_from_slice(&self.0)
+    }
+    /// An IPv4 or IPv6 address by its length, else the bytes (an MPLS
+    /// label stack's family is in the message header, not here).
+    fn describe(&self) -> Described {
+        match self.ip() {
+            Some(ip) => Described::address(ip),
+            None => Described::Bytes(self.0.clone()),
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! `RTA_MULTIPATH`: a list of `struct rtnexthop`, each followed by its own
 //! `RTA_*` attributes (linux/rtnetlink.h).
 
-use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Nla};
+use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Described, Nla, StructField};
 use netlink_packet_core::{attribute_set, DecodeError, DecodeReason};
 
 use super::address::RouteAddress;
@@ -265,5 +265,22 @@ impl AttrValue for Multipath {
             emit_attrs(&hop.attrs, &mut slot[RTNH_LEN..]);
             pos += len;
         }
+    }
+
+    /// Each next hop (`struct rtnexthop`): its fields, then its attributes.
+    fn describe(&self) -> Described {
+        Described::List(
+            self.0
+                .iter()
+                .map(|hop| {
+                    Described::Fields(vec![
+                        ("flags", StructField::describe(&hop.flags)),
+                        ("hops", Described::Unsigned(hop.hops.into())),
+                        ("ifindex", Described::Signed(hop.ifindex.into())),
+                        ("attributes", Described::attributes(&hop.attrs)),
+                    ])
+                })
+                .collect(),
+        )
     }
 }

@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::nla::{AttrValue, Nla};
+use netlink_packet_core::nla::{AttrValue, Described, Nla};
 use netlink_packet_core::DecodeError;
 
 use crate::family::{AF_INET, AF_INET6};
@@ -92,5 +92,15 @@ impl AttrValue for RouteVia {
     fn emit_value(&self, buf: &mut [u8]) {
         buf[..2].copy_from_slice(&self.family.to_ne_bytes());
         buf[2..].copy_from_slice(&self.addr);
+    }
+    fn describe(&self) -> Described {
+        let addr = match self.to_ip() {
+            Some(ip) => Described::address(ip),
+            None => Described::Bytes(self.addr.clone()),
+        };
+        Described::Fields(vec![
+            ("family", Described::Unsigned(self.family.into())),
+            ("addr", addr),
+        ])
     }
 }

@@ -27,7 +27,7 @@ pub use mrp::*;
 pub use packed::*;
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Nested, NestedRef, Nla,
+    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Described, Nested, NestedRef, Nla,
 };
 use netlink_packet_core::{attribute_set, DecodeError};
 
@@ -61,7 +61,7 @@ pub enum AfSpecValue {
 netlink_packet_core::lazy_nest! {
     /// The `IFLA_AF_SPEC` nest: its bytes, kept so that it is emitted back
     /// exactly, decoded on demand in the form the message's family calls for.
-    pub struct AfSpec, view AfSpecRef;
+    pub struct AfSpec, view AfSpecRef, describe AfSpec::describe_guessed;
 }
 
 /// Encodes `attrs` as a nest value.
@@ -126,6 +126,27 @@ impl AfSpec {
             Some(nla) => parse_attrs(nla.value(), nla.value_offset()).map(Some),
             None => Ok(None),
         }
+    }
+
+    /// The nest described in the form of a message of header family
+    /// `family`; as bytes if it does not decode in that form.
+    pub fn describe_for(&self, family: u8) -> Described {
+        match self.decode(family) {
+            Ok(AfSpecValue::Families(families)) => Described::attributes(&families),
+            Ok(AfSpecValue::Bridge(attrs)) => Described::attributes(&attrs),
+            Err(_) => Described::Bytes(self.bytes.clone()),
+        }
+    }
+
+    /// The nest described without the message's family: per address
+    /// family entries when every entry is a declared family, else bridge
+    /// settings. [`AfSpec::describe_for`] knows better, given the family.
+    fn describe_guessed(&self) -> Described {
+        let all_families = self
+            .view()
+            .raw()
+            .all(|nla| nla.is_ok_and(|nla| AfSpecFamily::name_of(nla.kind()).is_some()));
+        self.describe_for(if all_families { 0 } else { AF_BRIDGE })
     }
 
     /// Decodes the nest in the form of a message of header family `family`.

@@ -66,7 +66,8 @@ pub use wwan::*;
 pub use xfrm::*;
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, nest_flags, AttrValue, Attribute, Nested, Nla, RawAttr,
+    attrs_len, emit_attrs, nest_flags, AttrValue, Attribute, Described, DescribedAttr, Nested,
+    Nla, RawAttr,
 };
 use netlink_packet_core::DecodeError;
 
@@ -351,6 +352,29 @@ impl Attribute for LinkInfo {
     fn raw(nla: &Nla<'_>) -> Self {
         LinkInfo::Unknown(RawAttr::from(nla))
     }
+
+    /// The kind's data and the port's data described with the kind's own
+    /// attribute set; data of a kind without a declared set as bytes.
+    fn describe(&self) -> DescribedAttr {
+        let value = match self {
+            LinkInfo::Kind(s) | LinkInfo::SlaveKind(s) => Described::Text(s.clone()),
+            LinkInfo::Data(data) => {
+                for_each_data!(data, v => v.describe(), raw => Described::Bytes(raw.value.clone()))
+            }
+            LinkInfo::Xstats(b) => Described::Bytes(b.clone()),
+            LinkInfo::SlaveData(InfoSlaveData::Bridge(v)) => v.describe(),
+            LinkInfo::SlaveData(InfoSlaveData::Bond(v)) => v.describe(),
+            LinkInfo::SlaveData(InfoSlaveData::Vrf(v)) => v.describe(),
+            LinkInfo::SlaveData(InfoSlaveData::Other(raw)) | LinkInfo::Unknown(raw) => {
+                Described::Bytes(raw.value.clone())
+            }
+        };
+        DescribedAttr {
+            number: self.kind(),
+            name: self.name(),
+            value,
+        }
+    }
 }
 
 fn parse_info(
@@ -468,5 +492,9 @@ impl AttrValue for LinkInfoNest {
 
     fn emit_value(&self, buf: &mut [u8]) {
         emit_attrs(&self.infos, buf)
+    }
+
+    fn describe(&self) -> Described {
+        Described::attributes(&self.infos)
     }
 }

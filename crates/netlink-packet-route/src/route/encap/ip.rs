@@ -5,7 +5,7 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_core::attribute_set;
-use netlink_packet_core::nla::{AttrValue, Be16, Be32, Be64, Nested, Nla};
+use netlink_packet_core::nla::{AttrValue, Be16, Described, Be32, Be64, Nested, Nla};
 use netlink_packet_core::DecodeError;
 
 use crate::route::address::{labels_bytes, labels_of, MplsLabel};
@@ -50,6 +50,14 @@ impl AttrValue for MplsLabels {
     }
     fn emit_value(&self, buf: &mut [u8]) {
         buf.copy_from_slice(&labels_bytes(&self.0))
+    }
+    fn describe(&self) -> Described {
+        Described::List(
+            self.0
+                .iter()
+                .map(|l| Described::Unsigned(l.label.into()))
+                .collect(),
+        )
     }
 }
 

@@ -13,7 +13,7 @@ mod seg6;
 pub use ip::*;
 pub use seg6::*;
 
-use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, Attribute};
+use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, Attribute, Described};
 use netlink_packet_core::{value_enum, DecodeError};
 
 value_enum! {
@@ -72,6 +72,23 @@ pub enum EncapValue {
 }
 
 impl EncapValue {
+    /// The value described with its type's attribute set.
+    pub fn describe(&self) -> Described {
+        match self {
+            EncapValue::Mpls(a) => Described::attributes(a),
+            EncapValue::Ip(a) => Described::attributes(a),
+            EncapValue::Ila(a) => Described::attributes(a),
+            EncapValue::Ip6(a) => Described::attributes(a),
+            EncapValue::Seg6(a) => Described::attributes(a),
+            EncapValue::Bpf(a) => Described::attributes(a),
+            EncapValue::Seg6Local(a) => Described::attributes(a),
+            EncapValue::Rpl(a) => Described::attributes(a),
+            EncapValue::Ioam6(a) => Described::attributes(a),
+            EncapValue::Xfrm(a) => Described::attributes(a),
+            EncapValue::Other(bytes) => Described::Bytes(bytes.clone()),
+        }
+    }
+
     /// The `RTA_ENCAP_TYPE` that goes with this value (`None` for
     /// [`EncapValue::Other`]).
     pub fn encap_type(&self) -> Option<EncapType> {
@@ -146,6 +163,15 @@ impl RouteEncap {
     /// Decodes the nest as the attributes of set `A`.
     pub fn attrs<A: Attribute>(&self) -> Result<Vec<A>, DecodeError> {
         parse_attrs(&self.bytes, 0)
+    }
+
+    /// The nest described as encapsulation type `kind` says; as bytes for
+    /// other types or if it does not decode.
+    pub fn describe_for(&self, kind: EncapType) -> Described {
+        match self.decode(kind) {
+            Ok(value) => value.describe(),
+            Err(_) => Described::Bytes(self.bytes.clone()),
+        }
     }
 
     /// Decodes the nest as encapsulation type `kind` says.
