@@ -1,25 +1,82 @@
-//! `nlctl netns`: named network namespaces.
+//! `nlctl netns`: named network namespaces (`/run/netns/NAME`), as `ip
+//! netns` manages them.
 
 use clap::Subcommand;
+use rtnetlink::nsid::NsidGet;
+use rtnetlink::Namespace;
+use serde_json::{Map, Value};
 
-use crate::cli::Words;
-use crate::{CliError, Context};
+use crate::cli::Words as Args;
+use crate::error::kernel;
+use crate::{CliError, Context, Words};
 
 /// The verbs of `nlctl netns`.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Verb {
-    /// List named network namespaces.
+    /// List the named network namespaces (`/run/netns`), each with the id
+    /// this namespace knows it by, if it has one.
     #[command(visible_aliases = ["list", "ls", "lst", "sh"])]
-    Show(Words),
-    /// Create a named network namespace: NAME.
-    Add(Words),
-    /// Delete a named network namespace: NAME.
+    Show(Args),
+    /// Create a named network namespace: NAME (mounted on /run/netns/NAME).
+    Add(Args),
+    /// Delete a named network namespace: NAME. Processes and sockets inside
+    /// keep it alive until they end.
     #[command(visible_aliases = ["delete", "d"])]
-    Del(Words),
+    Del(Args),
 }
 
 /// Runs `nlctl netns VERB WORDS` (`show` when no verb is given).
 pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {
-    let _ = (ctx, verb);
-    Err(CliError::failed("netns: not implemented yet"))
+    match verb {
+        None => show(ctx, Words::new("netns show", Vec::new())),
+        Some(Verb::Show(a)) => show(ctx, Words::new("netns show", a.words)),
+        Some(Verb::Add(a)) => add_or_del(ctx, Words::new("netns add", a.words), true),
+        Some(Verb::Del(a)) => add_or_del(ctx, Words::new("netns del", a.words), false),
+    }
+}
+
+fn show(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
+    words.finish()?;
+    let line = words.line();
+    ctx.flush()?;
+    let names = rtnetlink::netns::list().map_err(|e| kernel(&line, e))?;
+    ctx.out.listing();
+    for name in names {
+        // A namespace deleted meanwhile, or one this one has no id for,
+        // is listed without an id, as ip does.
+        let id = NsidGet::namespace(&Namespace::Named(name.clone()))
+            .ok()
+            .and_then(|get| ctx.handle.execute(get).ok().flatten());
+        if ctx.out.is_json() {
+            let mut object = Map::new();
+            object.insert("name".into(), name.into());
+            if let Some(id) = id {
+                object.insert("id".into(), id.into());
+            }
+            ctx.out.object(Value::Object(object));
+        } else {
+            match id {
+                Some(id) => ctx.out.line(&format!("{name} (id: {id})")),
+                None => ctx.out.line(&name),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn add_or_del(ctx: &mut Context, mut words: Words, add: bool) -> Result<(), CliError> {
+    let name = words
+        .next()
+        .map(str::to_owned)
+        .ok_or_else(|| words.missing("the namespace's NAME"))?;
+    words.finish()?;
+    let line = words.line();
+    // Earlier batch lines may use the namespace: they go first.
+    ctx.flush()?;
+    let result = if add {
+        rtnetlink::netns::create(&name).map(drop)
+    } else {
+        rtnetlink::netns::delete(&name)
+    };
+    result.map_err(|e| kernel(&line, e))
 }
