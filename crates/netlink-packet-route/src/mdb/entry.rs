@@ -4,7 +4,8 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Be16, MacAddr, Nla, NlaIter,
+    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Be16, Described, MacAddr, Nla,
+    NlaIter,
 };
 use netlink_packet_core::{fixed_struct, flag_set, value_enum, DecodeError};
 
@@ -192,6 +193,13 @@ macro_rules! struct_then_attrs {
                 let (fixed, attrs) = buf.split_at_mut(self.fixed.wire_len());
                 self.fixed.write_bytes(fixed);
                 emit_attrs(&self.attrs, attrs);
+            }
+            /// The structure's fields, then the attributes.
+            fn describe(&self) -> Described {
+                Described::Fields(vec![
+                    ("fixed", self.fixed.describe()),
+                    ("attributes", Described::attributes(&self.attrs)),
+                ])
             }
         }
     };

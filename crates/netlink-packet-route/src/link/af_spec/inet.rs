@@ -2,7 +2,9 @@
 //! linux/if_link.h) and the per-device IPv4 settings they carry
 //! (`IPV4_DEVCONF_*`, linux/ip.h).
 
-use netlink_packet_core::nla::{AttrValue, IndexedArray, IndexedArrayRef, Nla};
+use netlink_packet_core::nla::{
+    AttrValue, Described, DescribedAttr, IndexedArray, IndexedArrayRef, Nla,
+};
 use netlink_packet_core::{attribute_set, value_enum, DecodeError};
 
 use super::packed::{PackedTable, PackedTableRef, TableIndex};
@@ -59,6 +61,9 @@ value_enum! {
 impl TableIndex for Ipv4DevConf {
     const FIRST: u16 = 1;
     const WHAT: &'static str = "IPv4 device settings";
+    fn index_name(self) -> Option<&'static str> {
+        self.name()
+    }
 }
 
 /// `IFLA_INET_CONF`: the device's IPv4 settings, in either of the two forms
@@ -170,6 +175,23 @@ impl AttrValue for Ipv4Conf {
         match self {
             Ipv4Conf::Values(table) => table.emit_value(buf),
             Ipv4Conf::Set(nest) => nest.emit_value(buf),
+        }
+    }
+
+    /// Each setting named by its `IPV4_DEVCONF_*` index, in either form.
+    fn describe(&self) -> Described {
+        match self {
+            Ipv4Conf::Values(table) => table.describe(),
+            Ipv4Conf::Set(nest) => Described::Attributes(
+                nest.items
+                    .iter()
+                    .map(|(index, value)| DescribedAttr {
+                        number: *index,
+                        name: Ipv4DevConf::from(*index).name(),
+                        value: Described::Unsigned((*value).into()),
+                    })
+                    .collect(),
+            ),
         }
     }
 }

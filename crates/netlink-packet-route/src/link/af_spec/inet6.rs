@@ -121,6 +121,9 @@ value_enum! {
 impl TableIndex for Ipv6DevConf {
     const FIRST: u16 = 0;
     const WHAT: &'static str = "IPv6 device settings";
+    fn index_name(self) -> Option<&'static str> {
+        self.name()
+    }
 }
 
 /// `IFLA_INET6_CONF`: the device's IPv6 settings, a packed array of `s32`
@@ -175,6 +178,9 @@ value_enum! {
 impl TableIndex for Ipv6StatsMib {
     const FIRST: u16 = 0;
     const WHAT: &'static str = "IPv6 statistics";
+    fn index_name(self) -> Option<&'static str> {
+        self.name()
+    }
 }
 
 /// `IFLA_INET6_STATS`: the device's IPv6 counters, a packed array of `u64`
@@ -199,6 +205,9 @@ value_enum! {
 impl TableIndex for Icmp6StatsMib {
     const FIRST: u16 = 0;
     const WHAT: &'static str = "ICMPv6 statistics";
+    fn index_name(self) -> Option<&'static str> {
+        self.name()
+    }
 }
 
 /// `IFLA_INET6_ICMP6STATS`: the device's ICMPv6 counters, a packed array

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use netlink_packet_core::nla::{AttrValue, Nla, StructField};
+use netlink_packet_core::nla::{AttrValue, Described, DescribedAttr, Nla, StructField};
 use netlink_packet_core::{DecodeError, DecodeReason};
 
 /// The index type of a packed table: a `value_enum!` of the header's
@@ -16,6 +16,12 @@ pub trait TableIndex: Copy + From<u16> + Into<u16> {
     const FIRST: u16;
     /// What the table holds, for error messages.
     const WHAT: &'static str;
+
+    /// The index's printed name, for descriptions; `None` for an index
+    /// without a name.
+    fn index_name(self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// A packed table of `T` indexed by `K`, kept whole: entries this crate
@@ -200,5 +206,18 @@ impl<K: TableIndex, T: StructField + Copy> AttrValue for PackedTable<K, T> {
         for (value, slot) in self.values.iter().zip(buf.chunks_exact_mut(T::SIZE)) {
             value.write(slot);
         }
+    }
+
+    /// Each entry as an attribute numbered by its index and named by it.
+    fn describe(&self) -> Described {
+        Described::Attributes(
+            self.entries()
+                .map(|(index, value)| DescribedAttr {
+                    number: index.into(),
+                    name: index.index_name(),
+                    value: value.describe(),
+                })
+                .collect(),
+        )
     }
 }

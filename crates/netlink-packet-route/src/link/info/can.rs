@@ -5,7 +5,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use netlink_packet_core::nla::{AttrValue, Nested, Nla, StructField};
+use netlink_packet_core::nla::{AttrValue, Described, Nested, Nla, StructField};
 use netlink_packet_core::{
     attribute_set, fixed_struct, flag_set, value_enum, DecodeError, DecodeReason,
 };
@@ -294,5 +294,9 @@ impl<T: StructField + 'static> AttrValue for ScalarArray<T> {
         for (value, slot) in self.0.iter().zip(buf.chunks_exact_mut(T::SIZE)) {
             value.write(slot);
         }
+    }
+
+    fn describe(&self) -> Described {
+        Described::List(self.0.iter().map(StructField::describe).collect())
     }
 }

@@ -7,7 +7,7 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::nla::{AttrValue, Be16, Be32, Flag, Nla};
+use netlink_packet_core::nla::{AttrValue, Be16, Be32, Described, Flag, Nla};
 use netlink_packet_core::{attribute_set, flag_set, DecodeError};
 
 use super::iptunnel::{Ip6TunnelFlags, TunnelEncapFlags, TunnelEncapType};
@@ -119,5 +119,9 @@ impl AttrValue for GreFlagsBe {
 
     fn emit_value(&self, buf: &mut [u8]) {
         Be16(self.0.bits()).emit_value(buf)
+    }
+
+    fn describe(&self) -> Described {
+        self.0.describe()
     }
 }

@@ -9,7 +9,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::nla::{AttrValue, Be16, Be32, Flag, Nla};
+use netlink_packet_core::nla::{AttrValue, Be16, Be32, Described, Flag, Nla};
 use netlink_packet_core::{attribute_set, flag_set, value_enum, DecodeError, DecodeReason};
 
 attribute_set! {
@@ -149,6 +149,13 @@ impl AttrValue for IpTunnelFlags {
         match self {
             IpTunnelFlags::Sit(flags) => flags.emit_value(buf),
             IpTunnelFlags::Ip6(flags) => flags.emit_value(buf),
+        }
+    }
+
+    fn describe(&self) -> Described {
+        match self {
+            IpTunnelFlags::Sit(flags) => flags.describe(),
+            IpTunnelFlags::Ip6(flags) => flags.describe(),
         }
     }
 }
