@@ -3,6 +3,7 @@
 use netlink_packet_route::nexthop::{
     NexthopAttr, NexthopGroupType, NexthopMessage, ResBucketAttr, ResGroupAttr,
 };
+use netlink_packet_route::route::EncapType;
 use netlink_packet_route::Scope;
 use serde_json::{Map, Value};
 
@@ -95,6 +96,14 @@ fn show(ctx: &mut Context, m: &NexthopMessage) -> Vec<(&'static str, Value, Stri
                 }
             }
             items.push(("bucket", Value::Object(object), text.join(" ")));
+        }
+    }
+    // The type only: the per-type keys (`mode`, `segs`, ...) want the
+    // route module's RTA_ENCAP printer, which nexthops should share.
+    for attr in &m.attrs {
+        if let NexthopAttr::EncapType(kind) = attr {
+            let kind = EncapType::from(*kind).to_string();
+            items.push(("encap", kind.clone().into(), format!("encap {kind}")));
         }
     }
     for attr in &m.attrs {
