@@ -115,9 +115,6 @@ impl Common {
         if let Some(master) = self.master {
             add = add.master(ctx.link_index(&master)?);
         }
-        if let Some(alias) = self.alias {
-            add = add.alias(alias);
-        }
         if let Some(group) = self.group {
             add = add.group(group);
         }
@@ -172,8 +169,15 @@ pub(super) fn add(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
     };
     let mut kw = Words::new(words.command(), kind_words);
     let add = build_kind(ctx, &mut kw, &name, &kind, parent, &mut common)?;
+    // The kernel ignores IFLA_IFALIAS in a request that creates a link
+    // (`ip link add ... alias X` silently drops it): set it just after.
+    let alias = common.alias.take();
     let add = common.apply(ctx, add)?;
-    ctx.change(&line, add)
+    ctx.change(&line, add)?;
+    match alias {
+        Some(alias) => ctx.change(&line, LinkSet::by_name(name).alias(alias)),
+        None => Ok(()),
+    }
 }
 
 fn need_parent(words: &Words, parent: Option<u32>, kind: &str) -> Result<u32, CliError> {

@@ -104,15 +104,18 @@ pub(super) fn link_text(
     }
     s.push('\n');
     let _ = write!(s, "    link/{}", link_type_name(header.link_type));
-    if let Some(a) = find(link, |a| match a {
+    match find(link, |a| match a {
         LinkAttr::Address(a) => Some(a.clone()),
         _ => None,
     }) {
-        let _ = write!(
-            s,
-            " {}",
-            out.paint(Paint::Mac, &hw_address(header.link_type, &a.0))
-        );
+        Some(a) => {
+            let _ = write!(
+                s,
+                " {}",
+                out.paint(Paint::Mac, &hw_address(header.link_type, &a.0))
+            );
+        }
+        None => s.push(' '),
     }
     if let Some(b) = find(link, |a| match a {
         LinkAttr::Broadcast(b) => Some(b.clone()),
