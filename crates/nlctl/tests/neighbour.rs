@@ -176,3 +176,35 @@ fn errors() {
         }
     });
 }
+
+#[test]
+fn batch_queues_neighbour_rule_and_nexthop_changes() {
+    in_new_netns(|| {
+        fixture();
+        let file = std::env::temp_dir().join(format!("nlctl-neigh-batch-{}", std::process::id()));
+        std::fs::write(
+            &file,
+            "neigh add 192.0.2.40 lladdr 02:00:00:00:00:40 dev v0
+rule add pref 7 lookup 7
+nexthop add id 60 via 192.0.2.2 dev v0
+nexthop add id 61 group 60/1
+neigh add 192.0.2.40 lladdr 02:00:00:00:00:40 dev v0
+",
+        )
+        .expect("write batch file");
+        let run = nlctl(&format!("-b {}", file.display()));
+        let _ = std::fs::remove_file(&file);
+        // The duplicate on line 5 fails the batch, naming its line; the
+        // rest is done.
+        assert_eq!(run.status, 1, "{}", run.stderr);
+        assert!(run.stderr.contains("line 5"), "{}", run.stderr);
+        assert!(run.stderr.contains("File exists"), "{}", run.stderr);
+        assert!(find(&ip_json("neigh show"), "192.0.2.40").is_some());
+        let rules = ip_json("rule show");
+        assert!(rules
+            .as_array()
+            .is_some_and(|a| a.iter().any(|r| r["priority"] == 7)));
+        let groups = ip_json("nexthop show id 61");
+        assert_eq!(groups[0]["group"][0]["id"], 60);
+    });
+}
