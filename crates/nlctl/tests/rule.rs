@@ -48,9 +48,18 @@ fn show_forms_match_ip() {
             "-d rule show",
             "-6 -d rule show",
             "-s rule show",
+            "rule show pref 100",
+            "rule show table 10",
+            "rule show lookup main",
+            "rule show from 10.0.0.0/8",
+            "rule show fwmark 0x10/0xff",
+            "rule show iif v0",
+            "rule show not",
+            "rule show ipproto tcp",
+            "-6 rule show table 10",
         ] {
             let ip = ip_json(args);
-            assert!(ip.as_array().is_some_and(|a| a.len() > 3), "{args}: {ip}");
+            assert!(ip.as_array().is_some_and(|a| !a.is_empty()), "{args}: {ip}");
             assert_superset(&ip, &nlctl_json(args), &[], 0);
         }
     });

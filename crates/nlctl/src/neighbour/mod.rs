@@ -19,7 +19,7 @@ pub(crate) use json::{to_json, to_text};
 /// The verbs of `nlctl neighbour`.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Verb {
-    /// List neighbours: [[to] ADDR[/LEN]] [dev NAME] [proxy] [nud STATE]... where STATE is permanent, noarp, reachable, stale, delay, probe, incomplete, failed, none or all. Without nud, entries in NOARP or no state are left out, as `ip neigh` does.
+    /// List neighbours: [[to] ADDR[/LEN]] [dev NAME] [master|vrf NAME] [proxy] [nud STATE]... where STATE is permanent, noarp, reachable, stale, delay, probe, incomplete, failed, none or all. Without nud, entries in NOARP or no state are left out, as `ip neigh` does.
     #[command(visible_aliases = ["list", "ls", "lst", "sh"])]
     Show(Args),
     /// Add a neighbour: [to] ADDR [lladdr MAC] dev NAME [nud permanent|reachable|stale|noarp|delay|probe|none] [router] [proxy] [extern_learn] [managed] [protocol P]. Permanent unless nud says otherwise.
@@ -136,6 +136,10 @@ fn show(ctx: &mut Context, mut words: Words, flush: bool) -> Result<(), CliError
                 let index = ctx.link_index(&name)?;
                 dev = Some(index);
                 dump = dump.link(index);
+            }
+            "master" | "vrf" => {
+                let name = words.value(&word)?;
+                dump = dump.master(ctx.link_index(&name)?);
             }
             "proxy" => dump = dump.proxy(),
             "nud" => *states.get_or_insert(0) |= nud(&mut words, &word, true)?,

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use clap::Subcommand;
 use netlink_packet_route::family::{AF_INET, AF_INET6};
-use netlink_packet_route::rule::RuleAction;
+use netlink_packet_route::rule::{RuleAction, RuleAttr, RuleFlags, RuleMessage};
 use rtnetlink::rule::{RuleAdd, RuleDel, RuleDump};
 
 use crate::cli::Words as Args;
@@ -19,7 +19,7 @@ pub(crate) use json::{to_json, to_text};
 /// The verbs of `nlctl rule`.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Verb {
-    /// List rules, IPv4 unless -6 is given (as `ip rule`).
+    /// List rules, IPv4 unless -6 is given (as `ip rule`); with words as for add, only the rules having each selector and action given.
     #[command(visible_aliases = ["list", "ls", "lst", "sh"])]
     Show(Args),
     /// Add a rule: [not] [from PREFIX|all] [to PREFIX|all] [tos TOS] [fwmark MARK[/MASK]] [iif NAME] [oif NAME] [uidrange A-B] [ipproto P] [sport A[-B]] [dport A[-B]] [tun_id ID] [l3mdev] [priority|pref N] [table|lookup ID] [suppress_prefixlength N] [suppress_ifgroup G] [realms [FROM/]TO] [goto N | blackhole | unreachable | prohibit | nop] [protocol P]. IPv4 unless -6 is given or an address is IPv6; a rule with no action looks up the main table.
@@ -40,14 +40,11 @@ pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {
 }
 
 fn show(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
-    words.finish()?;
-    let family = match ctx.options.family {
-        Family::V6 => AF_INET6,
-        _ => AF_INET,
-    };
+    let spec = parse(&mut words)?;
+    let family = if v6(ctx, &spec) { AF_INET6 } else { AF_INET };
     let rules = ctx.execute(&words.line(), RuleDump::new().family(family))?;
     ctx.out.listing();
-    for rule in &rules {
+    for rule in rules.iter().filter(|r| keeps(&spec, r)) {
         if ctx.out.is_json() {
             let value = to_json(ctx, rule);
             ctx.out.object(value);
@@ -57,6 +54,83 @@ fn show(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// Whether `rule` has every selector and action `spec` gives (`ip rule
+/// show SELECTOR`).
+fn keeps(spec: &Spec, rule: &RuleMessage) -> bool {
+    let h = &rule.header;
+    let find = |want: fn(&RuleAttr) -> bool| rule.attrs.iter().find(|a| want(a));
+    let has = |attr: RuleAttr| rule.attrs.contains(&attr);
+    let prefix = |given: Option<(IpAddr, u8)>, attr: Option<&RuleAttr>, len: u8| match given {
+        None => true,
+        Some((ip, l)) => {
+            l == len
+                && matches!(attr, Some(RuleAttr::Source(a) | RuleAttr::Destination(a)) if *a == ip)
+        }
+    };
+    let action = h.action;
+    prefix(
+        spec.from,
+        find(|a| matches!(a, RuleAttr::Source(_))),
+        h.src_len,
+    ) && prefix(
+        spec.to,
+        find(|a| matches!(a, RuleAttr::Destination(_))),
+        h.dst_len,
+    ) && (!spec.invert || h.flags.contains(RuleFlags::INVERT))
+        && spec
+            .priority
+            .map_or(true, |p| rule.priority().unwrap_or(0) == p)
+        && spec.table.map_or(true, |t| rule.table() == t)
+        && spec.tos.map_or(true, |t| h.tos == t)
+        && spec
+            .iif
+            .as_ref()
+            .map_or(true, |n| has(RuleAttr::Iifname(n.clone())))
+        && spec
+            .oif
+            .as_ref()
+            .map_or(true, |n| has(RuleAttr::Oifname(n.clone())))
+        && spec.fwmark.map_or(true, |(mark, mask)| {
+            has(RuleAttr::FwMark(mark)) && (mask == u32::MAX || has(RuleAttr::FwMask(mask)))
+        })
+        && spec.ipproto.map_or(true, |p| has(RuleAttr::IpProto(p)))
+        && spec.uidrange.map_or(true, |(start, end)| {
+            rule.attrs
+                .iter()
+                .any(|a| matches!(a, RuleAttr::UidRange(r) if r.start == start && r.end == end))
+        })
+        && spec.sport.map_or(true, |(start, end)| {
+            rule.attrs
+                .iter()
+                .any(|a| matches!(a, RuleAttr::SportRange(r) if r.start == start && r.end == end))
+        })
+        && spec.dport.map_or(true, |(start, end)| {
+            rule.attrs
+                .iter()
+                .any(|a| matches!(a, RuleAttr::DportRange(r) if r.start == start && r.end == end))
+        })
+        && spec.goto.map_or(true, |g| has(RuleAttr::Goto(g)))
+        && spec.action.map_or(true, |a| a == action)
+        && spec.protocol.map_or(true, |p| has(RuleAttr::Protocol(p)))
+        && (!spec.l3mdev
+            || rule
+                .attrs
+                .iter()
+                .any(|a| matches!(a, RuleAttr::L3mdev(v) if *v != 0)))
+}
+
+/// IPv4 like ip, unless -6 says otherwise or an address is IPv6.
+fn v6(ctx: &Context, spec: &Spec) -> bool {
+    match ctx.options.family {
+        Family::V6 => true,
+        Family::V4 => false,
+        Family::Any => [spec.from, spec.to]
+            .iter()
+            .flatten()
+            .any(|(ip, _)| ip.is_ipv6()),
+    }
 }
 
 /// A prefix: `all`, `default`, `ADDR` or `ADDR/LEN`.
@@ -315,15 +389,7 @@ macro_rules! build {
 
 fn change(ctx: &mut Context, mut words: Words, add: bool) -> Result<(), CliError> {
     let spec = parse(&mut words)?;
-    // IPv4 like ip, unless -6 says otherwise or an address is IPv6.
-    let v6 = match ctx.options.family {
-        Family::V6 => true,
-        Family::V4 => false,
-        Family::Any => [spec.from, spec.to]
-            .iter()
-            .flatten()
-            .any(|(ip, _)| ip.is_ipv6()),
-    };
+    let v6 = v6(ctx, &spec);
     let request = match (add, v6) {
         (true, false) => build!(RuleAdd::v4(), spec),
         (true, true) => build!(RuleAdd::v6(), spec),
