@@ -246,12 +246,42 @@ impl DoneMessage {
     }
 }
 
-/// A netlink header (`struct nlmsghdr`) described field by field.
+/// A netlink header (`struct nlmsghdr`) described field by field. Only
+/// the flag bits whose meaning does not depend on the message kind are
+/// named; the others are left in the flags' `unknown` bits.
 pub fn describe_header(header: &NetlinkHeader) -> Described {
+    const LOW: [(u16, &str); 6] = [
+        (0x01, "REQUEST"),
+        (0x02, "MULTI"),
+        (0x04, "ACK"),
+        (0x08, "ECHO"),
+        (0x10, "DUMP_INTR"),
+        (0x20, "DUMP_FILTERED"),
+    ];
+    let bits = header.flags.bits();
+    let names = LOW
+        .iter()
+        .filter(|(bit, _)| bits & bit != 0)
+        .map(|(_, name)| *name)
+        .collect();
+    let known = LOW.iter().fold(0, |acc, (bit, _)| acc | bit);
     Described::Fields(vec![
         ("len", Described::Unsigned(header.length.into())),
-        ("type", Described::Unsigned(header.message_type.into())),
-        ("flags", Described::Text(header.flags.to_string())),
+        (
+            "type",
+            Described::Enum {
+                name: control_type_name(header.message_type),
+                value: header.message_type.into(),
+            },
+        ),
+        (
+            "flags",
+            Described::Flags {
+                names,
+                value: bits.into(),
+                unknown: (bits & !known).into(),
+            },
+        ),
         ("seq", Described::Unsigned(header.sequence_number.into())),
         ("pid", Described::Unsigned(header.port_id.into())),
     ])

@@ -8,6 +8,7 @@
 //! understood is printed as bytes; anything malformed is reported with its
 //! offset in the input, and the rest still decodes.
 
+mod control;
 mod input;
 mod json;
 mod protocol;
@@ -23,7 +24,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 
 pub use input::{bytes_of, looks_like_hex, parse_hex, HexError, InputFormat};
 pub use json::report_json;
-pub use protocol::{flag_names, Protocol};
+pub use protocol::{flag_bits, flag_names, Protocol};
 pub use text::render_text;
 
 use crate::{CliError, Options};
@@ -182,7 +183,8 @@ fn decode_message(raw: &RawMessage<'_>, protocol: Protocol, roundtrip: bool) -> 
                         .collect(),
                     _ => Vec::new(),
                 };
-                let described = message.describe_with(RouteNetlinkMessage::describe);
+                let mut described = message.describe_with(RouteNetlinkMessage::describe);
+                control::enrich(&message.payload, &mut described);
                 (described, problems, Some(message.to_bytes()))
             }
             Err(error) => undecoded(raw, protocol, &error),

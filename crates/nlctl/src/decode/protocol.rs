@@ -98,12 +98,23 @@ impl Protocol {
     }
 }
 
-/// The names of the flags of `header` (`nlmsg_flags`, linux/netlink.h).
-/// The upper bits mean different things by message kind: for rtnetlink
-/// the kind is the type's low two bits (NEW, DEL, GET, SET, as the kernel
-/// reads them); for `NLMSG_ERROR` they are the ACK flags. Bits without a
-/// name are given in hex. Empty when no flag is set.
+/// The names of the flags of `header` (`nlmsg_flags`, linux/netlink.h),
+/// as [`flag_bits`] gives them, with the bits without a name in hex.
+/// Empty when no flag is set.
 pub fn flag_names(protocol: Protocol, header: &NetlinkHeader) -> Vec<String> {
+    let (names, rest) = flag_bits(protocol, header);
+    let mut names: Vec<String> = names.into_iter().map(str::to_owned).collect();
+    if rest != 0 {
+        names.push(format!("{rest:#x}"));
+    }
+    names
+}
+
+/// The names of the flags of `header` and the bits without a name. The
+/// upper bits mean different things by message kind: for rtnetlink the
+/// kind is the type's low two bits (NEW, DEL, GET, SET, as the kernel
+/// reads them); for `NLMSG_ERROR` they are the ACK flags.
+pub fn flag_bits(protocol: Protocol, header: &NetlinkHeader) -> (Vec<&'static str>, u16) {
     const LOW: [(u16, &str); 6] = [
         (0x01, "REQUEST"),
         (0x02, "MULTI"),
@@ -140,15 +151,12 @@ pub fn flag_names(protocol: Protocol, header: &NetlinkHeader) -> Vec<String> {
     for table in std::iter::once(&LOW[..]).chain(upper.iter().copied()) {
         for (mask, name) in table {
             if rest & mask == *mask {
-                names.push((*name).to_owned());
+                names.push(*name);
                 rest &= !mask;
             }
         }
     }
-    if rest != 0 {
-        names.push(format!("{rest:#x}"));
-    }
-    names
+    (names, rest)
 }
 
 /// A payload of a protocol without typed messages: the fixed header's
