@@ -7,7 +7,8 @@
 use netlink_packet_core::nla::DescribedAttr;
 
 use crate::link::{LinkAttr, LinkMessage};
-use crate::route::{RouteAttr, RouteMessage};
+use crate::nexthop::{NexthopAttr, NexthopMessage};
+use crate::route::{EncapType, RouteAttr, RouteEncap, RouteMessage};
 
 /// The C structure that starts the payload of message type
 /// `message_type` (linux/rtnetlink.h and the headers it names), for the
@@ -83,6 +84,26 @@ pub(crate) fn route_context(message: &RouteMessage, described: &mut [DescribedAt
     };
     for (attr, out) in message.attrs.iter().zip(described.iter_mut()) {
         if let RouteAttr::Encap(encap) = attr {
+            out.value = encap.describe_for(kind);
+        }
+    }
+}
+
+/// Describes a nexthop message's `NHA_ENCAP` with its `NHA_ENCAP_TYPE`
+/// (with the route module's sets, as `RTA_ENCAP`).
+pub(crate) fn nexthop_context(message: &NexthopMessage, described: &mut [DescribedAttr]) {
+    let Some(kind) = message.attrs.iter().find_map(|a| match a {
+        NexthopAttr::EncapType(kind) => Some(EncapType::from(*kind)),
+        _ => None,
+    }) else {
+        return;
+    };
+    for (attr, out) in message.attrs.iter().zip(described.iter_mut()) {
+        if let NexthopAttr::Encap(opaque) = attr {
+            let encap = RouteEncap {
+                bytes: opaque.bytes.clone(),
+                flagged: opaque.flags & netlink_packet_core::nla::NLA_F_NESTED != 0,
+            };
             out.value = encap.describe_for(kind);
         }
     }

@@ -23,7 +23,8 @@ use crate::stats::StatsMessage;
 use crate::tunnel::TunnelMessage;
 
 use crate::describe::{
-    header_struct_name, link_context, no_context, route_context, undecoded_type_name,
+    header_struct_name, link_context, nexthop_context, no_context, route_context,
+    undecoded_type_name,
 };
 
 /// Declares the message types (`RTM_*`, linux/rtnetlink.h) once: the
@@ -231,11 +232,11 @@ route_messages! {
     /// `RTM_SETSTATS`.
     RTM_SETSTATS = 95 => SetStats(StatsMessage);
     /// `RTM_NEWNEXTHOP`.
-    RTM_NEWNEXTHOP = 104 => NewNexthop(NexthopMessage);
+    RTM_NEWNEXTHOP = 104 => NewNexthop(NexthopMessage), nexthop_context;
     /// `RTM_DELNEXTHOP`.
-    RTM_DELNEXTHOP = 105 => DelNexthop(NexthopMessage);
+    RTM_DELNEXTHOP = 105 => DelNexthop(NexthopMessage), nexthop_context;
     /// `RTM_GETNEXTHOP`.
-    RTM_GETNEXTHOP = 106 => GetNexthop(NexthopMessage);
+    RTM_GETNEXTHOP = 106 => GetNexthop(NexthopMessage), nexthop_context;
     /// `RTM_NEWLINKPROP`: `IFLA_PROP_LIST` with the names to add.
     RTM_NEWLINKPROP = 108 => NewLinkProp(LinkMessage), link_context;
     /// `RTM_DELLINKPROP`: `IFLA_PROP_LIST` with the names to remove.
@@ -243,11 +244,11 @@ route_messages! {
     /// `RTM_GETLINKPROP`.
     RTM_GETLINKPROP = 110 => GetLinkProp(LinkMessage), link_context;
     /// `RTM_NEWNEXTHOPBUCKET`: a bucket of a resilient nexthop group.
-    RTM_NEWNEXTHOPBUCKET = 116 => NewNexthopBucket(NexthopMessage);
+    RTM_NEWNEXTHOPBUCKET = 116 => NewNexthopBucket(NexthopMessage), nexthop_context;
     /// `RTM_DELNEXTHOPBUCKET`.
-    RTM_DELNEXTHOPBUCKET = 117 => DelNexthopBucket(NexthopMessage);
+    RTM_DELNEXTHOPBUCKET = 117 => DelNexthopBucket(NexthopMessage), nexthop_context;
     /// `RTM_GETNEXTHOPBUCKET`.
-    RTM_GETNEXTHOPBUCKET = 118 => GetNexthopBucket(NexthopMessage);
+    RTM_GETNEXTHOPBUCKET = 118 => GetNexthopBucket(NexthopMessage), nexthop_context;
     /// `RTM_NEWTUNNEL`: VNI filter entries of a vxlan device.
     RTM_NEWTUNNEL = 120 => NewTunnel(TunnelMessage);
     /// `RTM_DELTUNNEL`.

@@ -164,6 +164,17 @@ fn control_messages_are_named() {
         "{text}"
     );
     assert!(text.contains("  NLMSGERR_ATTR_OFFS (2): 40\n"), "{text}");
+    // The echoed request: its type and flags by name, its payload decoded,
+    // and the attribute the offset points at.
+    assert!(
+        text.contains("request: len 48 type RTM_NEWLINK(16) flags REQUEST|ACK seq 3 pid 0\n"),
+        "{text}"
+    );
+    assert!(text.contains("IFLA_IFNAME (3): \"x1\"\n"), "{text}");
+    assert!(
+        text.contains("offending_attribute: \"IFLA_MTU\"\n"),
+        "{text}"
+    );
     let bytes = fixture_bytes(&Path::new(CONTROL_FIXTURES).join("done.hex"));
     let text = render_text(
         &decode_bytes(&bytes, Protocol::Route, false),

@@ -1,7 +1,9 @@
 //! `RTA_MULTIPATH`: a list of `struct rtnexthop`, each followed by its own
 //! `RTA_*` attributes (linux/rtnetlink.h).
 
-use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Described, Nla, StructField};
+use netlink_packet_core::nla::{
+    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Described, Nla, StructField,
+};
 use netlink_packet_core::{attribute_set, DecodeError, DecodeReason};
 
 use super::address::RouteAddress;
@@ -277,10 +279,31 @@ impl AttrValue for Multipath {
                         ("flags", StructField::describe(&hop.flags)),
                         ("hops", Described::Unsigned(hop.hops.into())),
                         ("ifindex", Described::Signed(hop.ifindex.into())),
-                        ("attributes", Described::attributes(&hop.attrs)),
+                        ("attributes", hop_attributes(&hop.attrs)),
                     ])
                 })
                 .collect(),
         )
     }
+}
+
+/// A next hop's attributes described, `RTA_ENCAP` with the hop's
+/// `RTA_ENCAP_TYPE`.
+fn hop_attributes(attrs: &[NextHopAttr]) -> Described {
+    let kind = attrs.iter().find_map(|a| match a {
+        NextHopAttr::EncapType(kind) => Some(*kind),
+        _ => None,
+    });
+    Described::Attributes(
+        attrs
+            .iter()
+            .map(|attr| {
+                let mut described = attr.describe();
+                if let (NextHopAttr::Encap(encap), Some(kind)) = (attr, kind) {
+                    described.value = encap.describe_for(kind);
+                }
+                described
+            })
+            .collect(),
+    )
 }
