@@ -1,7 +1,8 @@
 //! Names iproute2 reads from `/etc/iproute2` (tables, protocols, realms,
 //! groups, DS fields) and `/etc/protocols`, with the built-in defaults
-//! `ip` falls back on when a file is missing. Used by `rule` and
-//! `nexthop`; the shared `crate::names` may take them over.
+//! `ip` falls back on when a file is missing. Used by `rule`, `nexthop`
+//! and `neighbour`; `crate::names` re-exports the shared ones (tables,
+//! protocols) for the other objects.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
