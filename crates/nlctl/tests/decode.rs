@@ -299,6 +299,24 @@ fn differences_name_offsets_and_bytes() {
     assert_eq!((diffs[1].offset, &diffs[1].read[..]), (103, &[4][..]));
 }
 
+#[test]
+fn roundtrip_reports_bytes_that_would_not_be_emitted_again() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ack-stray-bytes.hex"
+    );
+    let run = common::nlctl_args(&["decode", "--roundtrip", path]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("differs at offset 36: read 01 00 00 00, emitted (nothing)"),
+        "{}",
+        run.stderr
+    );
+    // Without --roundtrip the message decodes.
+    assert_eq!(common::nlctl_args(&["decode", path]).status, 0);
+}
+
 fn fixture_path(name: &str) -> String {
     Path::new(ROUTE_FIXTURES)
         .join(name)

@@ -21,8 +21,12 @@ const BYTES_PER_LINE: usize = 16;
 /// A fixed header or structure is printed on one line up to this width.
 const INLINE_WIDTH: usize = 100;
 
-/// `bytes` as space-separated hex pairs (`01 02 ff`).
+/// `bytes` as space-separated hex pairs (`01 02 ff`); `(nothing)` when
+/// empty.
 pub fn hex_bytes(bytes: &[u8]) -> String {
+    if bytes.is_empty() {
+        return "(nothing)".to_owned();
+    }
     let mut text = String::with_capacity(bytes.len() * 3);
     for (i, b) in bytes.iter().enumerate() {
         if i > 0 {
