@@ -306,7 +306,6 @@ fn text_reads_like_ip() {
             .output()
             .expect("run ip");
         let theirs = String::from_utf8_lossy(&theirs.stdout);
-        // Every line but the counters' is the same.
         assert_eq!(ours, theirs);
         let ours = nlctl_ok("-d -s -s link show dev vx0");
         for needle in [
@@ -318,6 +317,16 @@ fn text_reads_like_ip() {
             "    TX errors: aborted   fifo  window heartbt transns",
         ] {
             assert!(ours.contains(needle), "{needle}:\n{ours}");
+        }
+        // With details, for every link without ticking timers (a bridge
+        // and its ports count down theirs).
+        for dev in ["lo", "v0", "v1", "p1", "vx0", "mv0", "tun0"] {
+            let ours = nlctl_ok(&format!("-d link show dev {dev}"));
+            let theirs = std::process::Command::new("ip")
+                .args(["-d", "link", "show", "dev", dev])
+                .output()
+                .expect("run ip");
+            assert_eq!(ours, String::from_utf8_lossy(&theirs.stdout), "{dev}");
         }
         let ours = nlctl_ok("-d link show dev p0");
         assert!(ours.contains("master br0 state"), "{ours}");

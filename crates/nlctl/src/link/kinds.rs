@@ -4,7 +4,7 @@
 
 use netlink_packet_route::link::info::{
     BondAttr, BridgeAttr, BridgeBoolOpts, BridgeId, BridgePortAttr, IpVlanAttr, IpVlanFlags,
-    MacVlanAttr, MacVlanFlags, TunAttr, VlanAttr, VrfAttr, VxlanAttr,
+    MacVlanAttr, MacVlanFlags, MacVlanMode, TunAttr, VlanAttr, VrfAttr, VxlanAttr,
 };
 use netlink_packet_route::link::{InfoData, InfoSlaveData, LinkInfoNest};
 use serde_json::{json, Map, Value};
@@ -36,6 +36,20 @@ pub(super) fn bridge_id(id: &BridgeId) -> String {
     format!("{:04x}.{}", id.priority(), addr.join(":"))
 }
 
+/// The name of user or group `id` from `file` (`/etc/passwd` or
+/// `/etc/group`: `name:password:id:...` lines), else the number.
+fn account_name(file: &str, id: u32) -> Value {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    text.lines()
+        .find_map(|line| {
+            let mut fields = line.split(':');
+            let name = fields.next()?;
+            let number: u32 = fields.nth(1)?.parse().ok()?;
+            (number == id).then(|| json!(name))
+        })
+        .unwrap_or_else(|| json!(id))
+}
+
 /// A timer in hundredths of a second, as seconds.
 fn timer(centis: u64) -> Value {
     json!((centis as f64) / 100.0)
@@ -50,7 +64,142 @@ fn hex(value: u32) -> String {
     }
 }
 
+/// The order `ip` prints a bridge's settings in.
+const BRIDGE_ORDER: &[&str] = &[
+    "forward_delay",
+    "hello_time",
+    "max_age",
+    "ageing_time",
+    "stp_state",
+    "priority",
+    "vlan_filtering",
+    "vlan_protocol",
+    "bridge_id",
+    "root_id",
+    "root_port",
+    "root_path_cost",
+    "topology_change",
+    "topology_change_detected",
+    "hello_timer",
+    "tcn_timer",
+    "topology_change_timer",
+    "gc_timer",
+    "vlan_default_pvid",
+    "vlan_stats_enabled",
+    "vlan_stats_per_port",
+    "group_fwd_mask",
+    "group_addr",
+    "mcast_snooping",
+    "no_linklocal_learn",
+    "mcast_vlan_snooping",
+    "mcast_router",
+    "mcast_query_use_ifaddr",
+    "mcast_querier",
+    "mcast_hash_elasticity",
+    "mcast_hash_max",
+    "mcast_last_member_cnt",
+    "mcast_startup_query_cnt",
+    "mcast_last_member_intvl",
+    "mcast_membership_intvl",
+    "mcast_querier_intvl",
+    "mcast_query_intvl",
+    "mcast_query_response_intvl",
+    "mcast_startup_query_intvl",
+    "mcast_stats_enabled",
+    "mcast_igmp_version",
+    "mcast_mld_version",
+    "nf_call_iptables",
+    "nf_call_ip6tables",
+    "nf_call_arptables",
+];
+
+/// The order `ip` prints a bridge port's settings in.
+const BRIDGE_PORT_ORDER: &[&str] = &[
+    "state",
+    "priority",
+    "cost",
+    "hairpin",
+    "guard",
+    "root_block",
+    "fastleave",
+    "learning",
+    "flood",
+    "id",
+    "no",
+    "designated_port",
+    "designated_cost",
+    "bridge_id",
+    "root_id",
+    "hold_timer",
+    "message_age_timer",
+    "forward_delay_timer",
+    "topology_change_ack",
+    "config_pending",
+    "proxy_arp",
+    "proxy_arp_wifi",
+    "multicast_router",
+    "mcast_flood",
+    "bcast_flood",
+    "mcast_to_unicast",
+    "neigh_suppress",
+    "group_fwd_mask",
+    "group_fwd_mask_str",
+    "vlan_tunnel",
+    "isolated",
+    "locked",
+];
+
+/// The order `ip` prints a vxlan's settings in.
+const VXLAN_ORDER: &[&str] = &[
+    "id",
+    "group",
+    "remote",
+    "group6",
+    "remote6",
+    "local",
+    "local6",
+    "link",
+    "port_range",
+    "port",
+    "learning",
+    "proxy",
+    "rsc",
+    "l2miss",
+    "l3miss",
+    "ttl",
+    "tos",
+    "df",
+    "label",
+    "ageing",
+    "limit",
+    "udp_csum",
+    "udp_zero_csum6_tx",
+    "udp_zero_csum6_rx",
+];
+
+/// `map` with the keys in `order` first, in that order, then the others.
+fn ordered(mut map: Map<String, Value>, order: &[&str]) -> Map<String, Value> {
+    let mut out = Map::new();
+    for key in order {
+        if let Some(value) = map.remove(*key) {
+            out.insert((*key).to_owned(), value);
+        }
+    }
+    out.extend(map);
+    out
+}
+
 fn data_json(data: &InfoData, known: &Known) -> Option<Value> {
+    let order: &[&str] = match data {
+        InfoData::Bridge(_) => BRIDGE_ORDER,
+        InfoData::Vxlan(_) => VXLAN_ORDER,
+        _ => &[],
+    };
+    let map = data_map(data, known)?;
+    Some(Value::Object(ordered(map, order)))
+}
+
+fn data_map(data: &InfoData, known: &Known) -> Option<Map<String, Value>> {
     let mut o = Map::new();
     match data {
         InfoData::Bridge(attrs) => {
@@ -133,10 +282,10 @@ fn data_json(data: &InfoData, known: &Known) -> Option<Value> {
                     VxlanAttr::Id(v) => ("id", json!(v)),
                     VxlanAttr::Group(v) if v.is_multicast() => ("group", json!(v.to_string())),
                     VxlanAttr::Group(v) => ("remote", json!(v.to_string())),
-                    VxlanAttr::Group6(v) if v.is_multicast() => ("group", json!(v.to_string())),
-                    VxlanAttr::Group6(v) => ("remote", json!(v.to_string())),
+                    VxlanAttr::Group6(v) if v.is_multicast() => ("group6", json!(v.to_string())),
+                    VxlanAttr::Group6(v) => ("remote6", json!(v.to_string())),
                     VxlanAttr::Local(v) => ("local", json!(v.to_string())),
-                    VxlanAttr::Local6(v) => ("local", json!(v.to_string())),
+                    VxlanAttr::Local6(v) => ("local6", json!(v.to_string())),
                     VxlanAttr::Link(v) => (
                         "link",
                         known.name(*v).map_or_else(|| json!(v), |n| json!(n)),
@@ -150,7 +299,6 @@ fn data_json(data: &InfoData, known: &Known) -> Option<Value> {
                     VxlanAttr::Rsc(v) if *v != 0 => ("rsc", json!(true)),
                     VxlanAttr::L2miss(v) if *v != 0 => ("l2miss", json!(true)),
                     VxlanAttr::L3miss(v) if *v != 0 => ("l3miss", json!(true)),
-                    VxlanAttr::Tos(v) if *v == 1 => ("tos", json!("inherit")),
                     VxlanAttr::Tos(v) if *v != 0 => ("tos", json!(format!("{v:#x}"))),
                     VxlanAttr::TtlInherit(v) if *v != 0 => ("ttl", json!("inherit")),
                     VxlanAttr::Ttl(v) => ("ttl", json!(v)),
@@ -173,6 +321,10 @@ fn data_json(data: &InfoData, known: &Known) -> Option<Value> {
             }
         }
         InfoData::MacVlan(attrs) => {
+            // The address count matters (and `ip` shows it) in source mode only.
+            let source = attrs
+                .iter()
+                .any(|a| matches!(a, MacVlanAttr::Mode(m) if *m == MacVlanMode::Source));
             for a in attrs.iter() {
                 match a {
                     MacVlanAttr::Mode(m) => {
@@ -186,7 +338,7 @@ fn data_json(data: &InfoData, known: &Known) -> Option<Value> {
                             o.insert("nodst".into(), json!(true));
                         }
                     }
-                    MacVlanAttr::MacaddrCount(c) => {
+                    MacVlanAttr::MacaddrCount(c) if source => {
                         o.insert("macaddr_count".into(), json!(c));
                     }
                     MacVlanAttr::BcQueueLen(c) => {
@@ -227,8 +379,8 @@ fn data_json(data: &InfoData, known: &Known) -> Option<Value> {
                     TunAttr::VnetHdr(v) => ("vnet_hdr", json!(*v != 0)),
                     TunAttr::MultiQueue(v) => ("multi_queue", json!(*v != 0)),
                     TunAttr::Persist(v) => ("persist", json!(*v != 0)),
-                    TunAttr::Owner(v) => ("user", json!(v)),
-                    TunAttr::Group(v) => ("group", json!(v)),
+                    TunAttr::Owner(v) => ("user", account_name("/etc/passwd", *v)),
+                    TunAttr::Group(v) => ("group", account_name("/etc/group", *v)),
                     TunAttr::NumQueues(v) => ("numqueues", json!(v)),
                     TunAttr::NumDisabledQueues(v) => ("numdisabled", json!(v)),
                     _ => continue,
@@ -287,7 +439,7 @@ fn data_json(data: &InfoData, known: &Known) -> Option<Value> {
         }
         _ => return None,
     }
-    Some(Value::Object(o))
+    Some(o)
 }
 
 fn slave_json(data: &InfoSlaveData, known: &Known) -> Option<Value> {
@@ -340,5 +492,5 @@ fn slave_json(data: &InfoSlaveData, known: &Known) -> Option<Value> {
         };
         o.insert(key.into(), value);
     }
-    Some(Value::Object(o))
+    Some(Value::Object(ordered(o, BRIDGE_PORT_ORDER)))
 }

@@ -2,6 +2,7 @@
 //! `ip -j link show` print them), create them of many kinds, change and
 //! delete them.
 
+mod add;
 mod args;
 mod json;
 mod kinds;
@@ -47,7 +48,7 @@ pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {
     match verb {
         None => show(ctx, Words::new("link show", Vec::new())),
         Some(Verb::Show(a)) => show(ctx, Words::new("link show", a.words)),
-        Some(Verb::Add(a)) => args::add(ctx, Words::new("link add", a.words)),
+        Some(Verb::Add(a)) => add::add(ctx, Words::new("link add", a.words)),
         Some(Verb::Del(a)) => del(ctx, Words::new("link del", a.words)),
         Some(Verb::Set(a)) => args::set(ctx, Words::new("link set", a.words)),
     }

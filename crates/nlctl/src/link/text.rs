@@ -142,6 +142,17 @@ pub(super) fn link_text(
     }) {
         let _ = writeln!(s, "    alias {alias}");
     }
+    if let Some(LinkAttr::PropList(list)) = link
+        .attrs
+        .iter()
+        .find(|a| matches!(a, LinkAttr::PropList(_)))
+    {
+        for attr in list.iter() {
+            if let LinkAttr::AltIfName(name) = attr {
+                let _ = writeln!(s, "    altname {name}");
+            }
+        }
+    }
     if options.stats > 0 {
         if let Some(st) = find(link, |a| match a {
             LinkAttr::Stats64(st) => Some(st.clone()),
@@ -155,6 +166,120 @@ pub(super) fn link_text(
         }
     }
     s
+}
+
+/// JSON keys `ip` spells differently in its text form.
+const TEXT_WORDS: &[(&str, &str)] = &[
+    ("root_id", "designated_root"),
+    ("group_addr", "group_address"),
+    ("mcast_last_member_cnt", "mcast_last_member_count"),
+    ("mcast_startup_query_cnt", "mcast_startup_query_count"),
+    ("mcast_last_member_intvl", "mcast_last_member_interval"),
+    ("mcast_membership_intvl", "mcast_membership_interval"),
+    ("mcast_querier_intvl", "mcast_querier_interval"),
+    ("mcast_query_intvl", "mcast_query_interval"),
+    (
+        "mcast_query_response_intvl",
+        "mcast_query_response_interval",
+    ),
+    ("mcast_startup_query_intvl", "mcast_startup_query_interval"),
+    ("id", "port_id"),
+    ("no", "port_no"),
+    ("multicast_router", "mcast_router"),
+];
+
+/// Keys whose values are timers, printed `%4i.%.2i` as `ip` does.
+const TIMERS: &[&str] = &[
+    "hello_timer",
+    "tcn_timer",
+    "topology_change_timer",
+    "gc_timer",
+    "hold_timer",
+    "message_age_timer",
+    "forward_delay_timer",
+];
+
+/// A kind's (or a port's) settings as words: `key value` pairs, in `ip`'s
+/// spelling where it differs from the JSON keys.
+fn kind_words(s: &mut String, data: &serde_json::Map<String, Value>, port: bool) {
+    for (key, value) in data {
+        if key == "multi_queue" && value == &Value::Bool(false) {
+            continue;
+        }
+        if port && key == "mab" {
+            // Newer than this `ip`'s text form; kept in JSON.
+            continue;
+        }
+        if port && key == "bridge_id" {
+            let _ = write!(
+                s,
+                "designated_bridge {} ",
+                value.as_str().unwrap_or_default()
+            );
+            continue;
+        }
+        let word = TEXT_WORDS
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(key.as_str(), |(_, w)| w);
+        let text = match value {
+            Value::Bool(true) => "on".to_owned(),
+            Value::Bool(false) => "off".to_owned(),
+            Value::String(t) => t.clone(),
+            Value::Number(n) if TIMERS.contains(&key.as_str()) => {
+                format!("{:7.2}", n.as_f64().unwrap_or(0.0))
+            }
+            Value::Object(range) => range
+                .values()
+                .map(Value::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+            other => other.to_string(),
+        };
+        let _ = write!(s, "{word} {text} ");
+        if port && key == "multicast_router" {
+            if let Some(Value::Bool(on)) = data.get("fastleave") {
+                let _ = write!(s, "mcast_fast_leave {} ", if *on { "on" } else { "off" });
+            }
+        }
+    }
+}
+
+/// A vxlan's settings in `ip`'s words: flags as `[no]word`.
+fn vxlan_words(s: &mut String, data: &serde_json::Map<String, Value>) {
+    for (key, value) in data {
+        let text = match value {
+            Value::String(t) => t.clone(),
+            other => other.to_string(),
+        };
+        let on = value.as_bool().unwrap_or(false);
+        let flag = |word: &str| format!("{}{word} ", if on { "" } else { "no" });
+        let words = match key.as_str() {
+            "link" => format!("dev {text} "),
+            "group6" | "remote6" | "local6" => format!("{} {text} ", key.trim_end_matches('6')),
+            "port_range" => {
+                let low = value.get("low").cloned().unwrap_or_default();
+                let high = value.get("high").cloned().unwrap_or_default();
+                format!("srcport {low} {high} ")
+            }
+            "port" => format!("dstport {text} "),
+            "learning" if on => String::new(),
+            "learning" => flag("learning"),
+            "udp_csum" => flag("udpcsum"),
+            "udp_zero_csum6_tx" => flag("udp6zerocsumtx"),
+            "udp_zero_csum6_rx" => flag("udp6zerocsumrx"),
+            "proxy" | "rsc" | "l2miss" | "l3miss" | "external" | "gbp" | "gpe" => {
+                format!("{key} ")
+            }
+            "ttl" if text == "0" => "ttl auto ".to_owned(),
+            "tos" if text == "0x1" => "tos inherit ".to_owned(),
+            "df" => String::new(),
+            "label" => format!("flowlabel {text} "),
+            "limit" => format!("maxaddr {text} "),
+            _ => format!("{key} {text} "),
+        };
+        s.push_str(&words);
+    }
 }
 
 /// Reads one number attribute.
@@ -185,8 +310,9 @@ fn details(s: &mut String, link: &LinkMessage, known: &Known) {
             let _ = write!(s, " {word} {v}");
         }
     }
-    s.push_str(" \n    ");
+    s.push(' ');
     if let Some(info) = link.link_info() {
+        s.push_str("\n    ");
         if let Value::Object(o) = kinds::linkinfo_json(info, known) {
             for (key, value) in &o {
                 match (key.as_str(), value) {
@@ -196,17 +322,12 @@ fn details(s: &mut String, link: &LinkMessage, known: &Known) {
                     ("info_slave_kind", Value::String(kind)) => {
                         let _ = write!(s, "\n    {kind}_slave ");
                     }
-                    (_, Value::Object(data)) => {
-                        for (k, v) in data {
-                            let v = match v {
-                                Value::Bool(true) => "on".to_owned(),
-                                Value::Bool(false) => "off".to_owned(),
-                                Value::String(t) => t.clone(),
-                                other => other.to_string(),
-                            };
-                            let _ = write!(s, "{k} {v} ");
-                        }
+                    ("info_data", Value::Object(data))
+                        if o.get("info_kind") == Some(&Value::from("vxlan")) =>
+                    {
+                        vxlan_words(s, data)
                     }
+                    (key, Value::Object(data)) => kind_words(s, data, key == "info_slave_data"),
                     _ => {}
                 }
             }
