@@ -326,7 +326,18 @@ pub fn run(options: &Options, args: DecodeArgs) -> Result<(), CliError> {
             .and_then(|()| stdout.flush())
             .map_err(|e| CliError::failed(format!("stdout: {e}")))?;
     }
-    failure(&report).map_or(Ok(()), Err)
+    match failure(&report) {
+        // Text that is not quite hex was read as raw bytes: say so, since
+        // the errors about it would otherwise puzzle.
+        Some(CliError::Failed(text)) if format.is_none() && std::str::from_utf8(&input).is_ok() => {
+            Err(CliError::failed(format!(
+                "{text}\ndecode: the input was read as raw bytes because it is not only hex \
+                 digits, white space and # comments; give --hex to see where it is not hex"
+            )))
+        }
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
 }
 
 /// The error `nlctl decode` ends with for `report`, if it is not clean.
