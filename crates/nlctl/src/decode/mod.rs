@@ -19,7 +19,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use netlink_packet_core::nla::{DescribedMessage, DescribedPayload};
-use netlink_packet_core::{DecodeError, MessageIter, NetlinkHeader, NetlinkMessage, RawMessage};
+use netlink_packet_core::{
+    DecodeError, DecodeReason, MessageIter, NetlinkHeader, NetlinkMessage, RawMessage,
+};
 use netlink_packet_route::RouteNetlinkMessage;
 
 pub use input::{bytes_of, looks_like_hex, parse_hex, HexError, InputFormat};
@@ -165,7 +167,16 @@ pub fn decode_bytes(bytes: &[u8], protocol: Protocol, roundtrip: bool) -> Report
             Ok(raw) => report
                 .messages
                 .push(decode_message(&raw, protocol, roundtrip)),
-            Err(error) => report.stopped = Some(Problem::from_decode(&error, 0)),
+            Err(error) => {
+                let mut problem = Problem::from_decode(&error, 0);
+                if let DecodeReason::TrailingBytes { count } = error.reason() {
+                    problem.reason = format!(
+                        "{count} bytes left, too few for a netlink header ({} bytes)",
+                        NetlinkHeader::LEN
+                    );
+                }
+                report.stopped = Some(problem);
+            }
         }
     }
     report
