@@ -336,3 +336,42 @@ fn text_reads_like_ip() {
         );
     });
 }
+
+#[test]
+fn batch_creates_then_uses_links() {
+    in_new_netns(|| {
+        let file = std::env::temp_dir().join(format!("nlctl-link-batch-{}", std::process::id()));
+        std::fs::write(
+            &file,
+            "link add v0 type veth peer name v1
+link add br0 type bridge
+link set v0 master br0 up
+link add vx0 type vxlan id 5 dstport 4789 dev v0 alias overlay
+",
+        )
+        .expect("write batch file");
+        let run = common::nlctl_args(&["-b", file.to_str().unwrap_or_default()]);
+        let _ = std::fs::remove_file(&file);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert_eq!(ip_link("v0")["master"], "br0");
+        assert_eq!(ip_link("vx0")["ifalias"], "overlay");
+        assert_eq!(ip_link("vx0")["linkinfo"]["info_data"]["link"], "v0");
+    });
+}
+
+#[test]
+fn protodown_and_its_reasons_match_ip() {
+    in_new_netns(|| {
+        ip("link add vx0 type vxlan id 5 dstport 4789");
+        nlctl_ok("link set vx0 protodown on");
+        ip("link set vx0 protodown_reason 3 on");
+        assert_superset(
+            &ip_json("-d link show"),
+            &nlctl_json("-d link show"),
+            TICKING,
+            TOLERANCE,
+        );
+        let ours = nlctl_ok("link show dev vx0");
+        assert!(ours.contains("protodown on protodown_reason <3>"), "{ours}");
+    });
+}

@@ -3,7 +3,7 @@
 //! states as iproute2 spells them).
 
 use netlink_packet_route::link::{
-    AfInet6Attr, IfFlags, LinkAttr, LinkMessage, LinkStats64, LinkType,
+    AfInet6Attr, IfFlags, LinkAttr, LinkMessage, LinkStats64, LinkType, ProtoDownReasonAttr,
 };
 use serde_json::{json, Map, Value};
 
@@ -59,6 +59,26 @@ pub(super) fn flag_names(link: &LinkMessage, known: &Known) -> Vec<String> {
         }
     }
     names
+}
+
+/// The protocol-down reason bits that are set (`IFLA_PROTO_DOWN_REASON`),
+/// as numbers in strings (iproute2 names them only from local files).
+pub(super) fn proto_down_reasons(link: &LinkMessage) -> Vec<String> {
+    let bits = link
+        .attrs
+        .iter()
+        .find_map(|a| match a {
+            LinkAttr::ProtoDownReason(list) => list.iter().find_map(|r| match r {
+                ProtoDownReasonAttr::Value(v) => Some(*v),
+                _ => None,
+            }),
+            _ => None,
+        })
+        .unwrap_or(0);
+    (0..32)
+        .filter(|bit| bits & (1 << bit) != 0)
+        .map(|bit| bit.to_string())
+        .collect()
 }
 
 /// `IFLA_LINK`.
@@ -207,6 +227,10 @@ pub(super) fn link_json(link: &LinkMessage, known: &Known, options: &Options) ->
             }
             LinkAttr::ProtoDown(p) if *p != 0 => {
                 o.insert("proto_down".into(), json!(true));
+                let reasons = proto_down_reasons(link);
+                if !reasons.is_empty() {
+                    o.insert("proto_down_reason".into(), json!(reasons));
+                }
             }
             _ => {}
         }

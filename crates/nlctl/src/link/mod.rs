@@ -21,25 +21,56 @@ use crate::{CliError, Context, Words};
 /// The verbs of `nlctl link`.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Verb {
-    /// List links (the default verb): [dev] [NAME] [up] [master NAME] [type KIND] [group N].
-    /// With -d, the kind and its settings; with -s (twice: more), counters.
+    /// List links: [dev] [NAME] [up] [master DEV] [type KIND] [group N].
+    ///
+    /// The default verb. Words: `dev NAME` or a bare NAME (one link), `up`
+    /// (links that are up), `master DEV` (ports of DEV), `type KIND` (links
+    /// of that kind; `KIND_slave` for ports of a master of that kind),
+    /// `group N` (`default` is 0). With -d, also the kind and its settings,
+    /// queue counts and offload sizes; with -s, counters (-s -s: error
+    /// counters too). With -j, the JSON of `ip -j link show`.
     #[command(visible_aliases = ["list", "ls", "lst", "sh"])]
     Show(Args),
-    /// Create a link: [name] NAME [link DEV] type KIND [KIND OPTIONS] [mtu N] [address MAC]
-    /// [txqueuelen N] [master DEV] [alias TEXT] [group N] [up]. Kinds: veth (peer name NAME),
-    /// bridge (stp_state, forward_delay, hello_time, max_age, ageing_time, priority,
-    /// vlan_filtering, mcast_snooping, ...), vxlan (id N dstport P local IP remote IP dev DEV ...),
-    /// macvlan and macvtap (mode private|vepa|bridge|passthru|source), ipvlan and ipvtap
-    /// (mode l2|l3|l3s), vlan (id N), bond (mode NAME miimon N ...), vrf (table N), gre,
-    /// gretap, ip6gre, ipip, sit, ip6tnl (local IP remote IP ttl N ...), geneve (id N remote IP),
-    /// and any kind without settings (dummy, ifb, wireguard, ...).
+    /// Create a link: [name] NAME [link DEV] type KIND [KIND WORDS] [COMMON WORDS].
+    ///
+    /// Common words: `mtu N`, `address MAC`, `txqueuelen N`, `master DEV`,
+    /// `alias TEXT`, `group N`, `up`. Kinds and their words:
+    /// `veth peer [name] NAME [mtu N] [address MAC]`;
+    /// `bridge [stp_state 0|1] [forward_delay N] [hello_time N] [max_age N]
+    /// [ageing_time N] [priority N] [vlan_filtering 0|1] [vlan_protocol
+    /// 802.1Q|802.1ad] [vlan_default_pvid N] [mcast_snooping 0|1]
+    /// [mcast_querier 0|1] [group_fwd_mask MASK]`;
+    /// `vxlan id VNI [dstport PORT] [srcport LOW HIGH] [local IP] [remote|group
+    /// IP] [dev DEV] [ttl N] [tos N] [flowlabel N] [ageing N] [maxaddress N]
+    /// [[no]learning] [[no]proxy] [[no]l2miss] [[no]l3miss] [[no]udpcsum]
+    /// [external] [gbp]`;
+    /// `macvlan|macvtap` (with `link DEV`) `[mode
+    /// private|vepa|bridge|passthru|source] [bcqueuelen N]`;
+    /// `ipvlan|ipvtap` (with `link DEV`) `[mode l2|l3|l3s]`;
+    /// `vlan` (with `link DEV`) `id N [protocol 802.1Q|802.1ad] [reorder_hdr
+    /// on|off] [gvrp on|off] [mvrp on|off] [loose_binding on|off]`;
+    /// `bond [mode balance-rr|active-backup|balance-xor|broadcast|802.3ad|balance-tlb|balance-alb]
+    /// [miimon N] [updelay N] [downdelay N] [min_links N] [arp_interval N]
+    /// [lacp_rate slow|fast]`;
+    /// `vrf table N`;
+    /// `gre|gretap|ip6gre|ip6gretap [local IP] [remote IP] [ttl N] [tos N]
+    /// [key N] [ikey N] [okey N] [[no]pmtudisc] [encaplimit N] [dev DEV]`;
+    /// `ipip|sit|ip6tnl [local IP] [remote IP] [ttl N] [tos N] [[no]pmtudisc]
+    /// [encaplimit N] [dev DEV]`;
+    /// `geneve id VNI [remote IP] [dstport PORT] [ttl N] [tos N]`;
+    /// and kinds without settings: `dummy`, `ifb`, `wireguard`, ....
+    /// A kind this kernel lacks is refused by it ("Unknown device type").
     Add(Args),
     /// Delete a link: [dev] NAME.
     #[command(visible_aliases = ["delete", "d"])]
     Del(Args),
-    /// Change a link: [dev] NAME followed by any of up|down, mtu N, name NEW, address MAC,
-    /// master DEV, nomaster, netns NAME|PID, alias TEXT, txqueuelen N, group N, arp on|off,
-    /// promisc on|off, allmulticast on|off.
+    /// Change a link: [dev] NAME CHANGES...
+    ///
+    /// Any number of: `up`, `down`, `mtu N`, `name NEW`, `address MAC`,
+    /// `master DEV`, `nomaster`, `netns NAME|PID`, `alias TEXT`,
+    /// `txqueuelen N`, `group N`, `arp on|off`, `promisc on|off`,
+    /// `allmulticast on|off`, `carrier on|off`, `protodown on|off`; all sent
+    /// in one request.
     Set(Args),
 }
 

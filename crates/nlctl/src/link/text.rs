@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::json::{
     addr_gen_mode, flag_names, group_name, hw_address, link_netnsid, link_type_name, lower_link,
-    queue_sizes,
+    proto_down_reasons, queue_sizes,
 };
 use super::{kinds, Known};
 use crate::context::Options;
@@ -130,6 +130,17 @@ pub(super) fn link_text(
     }
     if let Some(id) = link_netnsid(link) {
         let _ = write!(s, " link-netnsid {id}");
+    }
+    if link
+        .attrs
+        .iter()
+        .any(|a| matches!(a, LinkAttr::ProtoDown(p) if *p != 0))
+    {
+        s.push_str(" protodown on");
+        let reasons = proto_down_reasons(link);
+        if !reasons.is_empty() {
+            let _ = write!(s, " protodown_reason <{}>", reasons.join(","));
+        }
     }
     if options.details {
         details(&mut s, link, known);
