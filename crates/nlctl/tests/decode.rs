@@ -317,6 +317,27 @@ fn roundtrip_reports_bytes_that_would_not_be_emitted_again() {
     assert_eq!(common::nlctl_args(&["decode", path]).status, 0);
 }
 
+#[test]
+fn untyped_protocols_show_fixed_header_and_numbered_attributes() {
+    // CTRL_CMD_GETFAMILY (3) version 2 to GENL_ID_CTRL (0x10), with
+    // CTRL_ATTR_FAMILY_NAME (2) "nl80211" (linux/genetlink.h).
+    let bytes = parse_hex(
+        "2000000010000500010000000000000003020000\
+         0c0002006e6c383032313100",
+    )
+    .unwrap();
+    let protocol = Protocol::from_name("generic").unwrap();
+    let report = decode_bytes(&bytes, protocol, true);
+    assert!(report.is_clean(), "{:?}", failure(&report));
+    let text = render_text(&report, protocol);
+    assert_eq!(
+        text,
+        "type 16 len 32 flags REQUEST|ACK seq 1 pid 0\n  \
+         genlmsghdr: cmd 3 version 2 reserved 0\n  \
+         attr 2: 6e 6c 38 30 32 31 31 00 (unknown)\n"
+    );
+}
+
 fn fixture_path(name: &str) -> String {
     Path::new(ROUTE_FIXTURES)
         .join(name)
