@@ -115,19 +115,19 @@ pub(super) fn link_type_name(link_type: LinkType) -> String {
 /// colon-separated hex for the rest.
 pub(super) fn hw_address(link_type: LinkType, bytes: &[u8]) -> String {
     let tunnel = matches!(u16::from(link_type), 768 | 769 | 776 | 778 | 823);
-    match (tunnel, bytes.len()) {
-        (true, 4) => std::net::Ipv4Addr::new(bytes[0], bytes[1], bytes[2], bytes[3]).to_string(),
-        (true, 16) => {
-            let mut octets = [0u8; 16];
-            octets.copy_from_slice(bytes);
-            std::net::Ipv6Addr::from(octets).to_string()
+    if tunnel {
+        if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+            return std::net::Ipv4Addr::from(v4).to_string();
         }
-        _ => bytes
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<Vec<_>>()
-            .join(":"),
+        if let Ok(v6) = <[u8; 16]>::try_from(bytes) {
+            return std::net::Ipv6Addr::from(v6).to_string();
+        }
     }
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 /// The group's name: `default` for 0, else the number.
