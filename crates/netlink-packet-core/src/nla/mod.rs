@@ -1,6 +1,8 @@
 //! Netlink attributes (`struct nlattr`, linux/netlink.h): a zero-copy
 //! iterator, a writer, typed values, and the [`attribute_set!`](crate::attribute_set)
-//! declaration that turns a kernel attribute enum into Rust types.
+//! declaration that turns a kernel attribute enum into Rust types. Every
+//! decoded value can also describe itself as a tree named by its
+//! declarations ([`Described`]), which is what decoders and JSON print.
 //!
 //! An attribute is a 4-byte header (`nla_len`, `nla_type`) followed by the
 //! value and padding up to a multiple of 4. The two top bits of `nla_type`
