@@ -74,7 +74,7 @@ pub(super) fn link_text(
         let text = state.to_string();
         let paint = match text.as_str() {
             "UP" => Paint::Up,
-            "DOWN" | "LOWERLAYERDOWN" => Paint::Down,
+            "DOWN" => Paint::Down,
             _ => Paint::Ifname,
         };
         let painted = if paint == Paint::Ifname {
@@ -126,7 +126,11 @@ pub(super) fn link_text(
         } else {
             "brd"
         };
-        let _ = write!(s, " {word} {}", hw_address(header.link_type, &b.0));
+        let _ = write!(
+            s,
+            " {word} {}",
+            out.paint(Paint::Mac, &hw_address(header.link_type, &b.0))
+        );
     }
     if let Some(id) = link_netnsid(link) {
         let _ = write!(s, " link-netnsid {id}");
