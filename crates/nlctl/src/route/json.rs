@@ -335,13 +335,13 @@ pub(crate) fn to_json(ctx: &mut Context, m: &RouteMessage) -> Value {
     if table != names::TABLE_MAIN || details {
         o.insert("table".into(), json!(names::table_name(table)));
     }
-    if header.protocol != RouteProtocol::Boot || details {
-        if header.protocol != RouteProtocol::Unspec {
-            o.insert(
-                "protocol".into(),
-                json!(names::protocol_name(u8::from(header.protocol))),
-            );
-        }
+    if (header.protocol != RouteProtocol::Boot || details)
+        && header.protocol != RouteProtocol::Unspec
+    {
+        o.insert(
+            "protocol".into(),
+            json!(names::protocol_name(u8::from(header.protocol))),
+        );
     }
     if header.scope != Scope::Universe || details {
         o.insert("scope".into(), json!(names::scope_name(header.scope)));
