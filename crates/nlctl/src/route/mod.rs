@@ -263,7 +263,10 @@ fn show(ctx: &mut Context, mut words: Words, flush: bool) -> Result<(), CliError
         return Ok(());
     }
     ctx.out.listing();
-    for route in &routes {
+    // Each route is dropped once printed, so that its memory serves the
+    // next one's output (a dump of many routes otherwise holds both).
+    for route in routes {
+        let route = &route;
         if ctx.out.is_json() {
             let value = to_json(ctx, route);
             ctx.out.object(value);
