@@ -297,3 +297,51 @@ fn errors_exit_1_or_2_and_say_why() {
         assert!(run.stdout.is_empty());
     });
 }
+
+#[test]
+fn encap_via_and_v6_multipath_through_nlctl() {
+    in_new_netns(|| {
+        fixture();
+        nlctl_ok("route add 10.50.0.0/16 encap ip id 5 dst 198.51.100.9 ttl 3 dev v0");
+        let list = ip_json("route show dev v0");
+        // `ip -j` prints the tunnel's dst as a second "dst" key, which
+        // overrides the route's when read.
+        let r = list
+            .as_array()
+            .and_then(|l| l.iter().find(|r| r["encap"] == "ip"))
+            .unwrap_or_else(|| panic!("{list}"));
+        assert_eq!(r["id"], 5);
+        assert_eq!(r["ttl"], 3);
+        assert_eq!(r["dst"], "198.51.100.9");
+        let ours = nlctl_json("route show 10.50.0.0/16");
+        assert_eq!(ours[0]["dst"], "10.50.0.0/16");
+        assert_eq!(ours[0]["encap_dst"], "198.51.100.9");
+
+        nlctl_ok(
+            "route add 2001:db8:9::/64 encap seg6 mode encap segs 2001:db8::5,2001:db8::6 dev v0",
+        );
+        let list = ip_json("-6 route show 2001:db8:9::/64");
+        assert_eq!(list[0]["encap"], "seg6");
+        assert_eq!(
+            list[0]["segs"],
+            serde_json::json!(["2001:db8::5", "2001:db8::6"])
+        );
+        assert_superset(
+            &list,
+            &nlctl_json("-6 route show 2001:db8:9::/64"),
+            TICKING,
+            2,
+        );
+
+        nlctl_ok("route add 10.51.0.0/16 via inet6 2001:db8::2 dev v0");
+        let list = ip_json("route show 10.51.0.0/16");
+        assert_eq!(list[0]["via"]["family"], "inet6");
+        assert_eq!(list[0]["via"]["host"], "2001:db8::2");
+
+        nlctl_ok("route add default nexthop via 2001:db8::2 dev v0 weight 3 nexthop via 2001:db8::3 dev v0");
+        let list = ip_json("-6 route show default");
+        assert_eq!(list[0]["nexthops"][0]["weight"], 3, "{list}");
+        assert_eq!(list[0]["nexthops"][1]["gateway"], "2001:db8::3");
+        assert_superset(&list, &nlctl_json("-6 route show default"), TICKING, 2);
+    });
+}

@@ -300,7 +300,16 @@ fn encap(words: &mut Words, family: Family) -> Result<EncapValue, CliError> {
 
 /// `nexthop via ADDR dev NAME weight N onlink encap ...`: one hop, up to
 /// the next `nexthop` or a word it does not take.
-fn hop(ctx: &mut Context, words: &mut Words, family: Family) -> Result<MultipathHop, CliError> {
+/// `dst_v4`: whether the route is IPv4, when known; a hop's gateway of
+/// the other family is then a via. The result tells the family of the
+/// hop's gateway, if it has one (`default` routes take it).
+fn hop(
+    ctx: &mut Context,
+    words: &mut Words,
+    dst_v4: Option<bool>,
+    family: Family,
+) -> Result<(MultipathHop, Option<bool>), CliError> {
+    let mut gateway_v4 = None;
     let mut hop = MultipathHop::new();
     let mut any = false;
     loop {
@@ -313,13 +322,20 @@ fn hop(ctx: &mut Context, words: &mut Words, family: Family) -> Result<Multipath
                     words.next();
                 }
                 let ip = address(words, "via")?;
-                let other = match family {
-                    Family::V6 => ip.is_ipv4(),
-                    _ => ip.is_ipv6(),
+                let route_v4 = dst_v4.or(match family {
+                    Family::V4 => Some(true),
+                    Family::V6 => Some(false),
+                    Family::Any => None,
+                });
+                let other = match route_v4 {
+                    Some(v4) => v4 != ip.is_ipv4(),
+                    // `default nexthop via inet6 ADDR`: an IPv4 route.
+                    None => family_word.is_some_and(|f| f == 10),
                 };
-                hop = if other || family_word.is_some_and(|f| f == 10 && family != Family::V6) {
+                hop = if other {
                     hop.via(ip)
                 } else {
+                    gateway_v4 = Some(ip.is_ipv4());
                     hop.gateway(ip)
                 };
                 any = true;
@@ -354,7 +370,7 @@ fn hop(ctx: &mut Context, words: &mut Words, family: Family) -> Result<Multipath
     if !any {
         return Err(words.missing("via ADDR or dev NAME after nexthop"));
     }
-    Ok(hop)
+    Ok((hop, gateway_v4))
 }
 
 impl RouteArgs {
@@ -364,6 +380,7 @@ impl RouteArgs {
         let mut family = ctx.options.family;
         // Addresses decide the family of `default` when -4/-6 do not.
         let mut pending_default: Option<String> = None;
+        let mut hop_v6: Option<bool> = None;
         while let Some(word) = words.next().map(str::to_owned) {
             match word.as_str() {
                 "via" => {
@@ -484,7 +501,12 @@ impl RouteArgs {
                     });
                 }
                 "expires" => r.expires = Some(number(words, &word)?),
-                "nexthop" => r.hops.push(hop(ctx, words, family)?),
+                "nexthop" => {
+                    let dst_v4 = r.dst.map(|d| d.addr().is_ipv4());
+                    let (next, gateway_v4) = hop(ctx, words, dst_v4, family)?;
+                    hop_v6 = hop_v6.or(gateway_v4.map(|v4| !v4));
+                    r.hops.push(next);
+                }
                 "nhid" => r.nhid = Some(number(words, &word)?),
                 "encap" => r.encap = Some(encap(words, family)?),
                 "type" => r.kind = Some(route_type(words, &word)?),
@@ -517,9 +539,9 @@ impl RouteArgs {
             }
         }
         if let Some(value) = pending_default {
-            let family = match (family, r.gateway.or(r.prefsrc)) {
-                (Family::Any, Some(ip)) if ip.is_ipv6() => Family::V6,
-                (Family::Any, _) if r.hops.is_empty() => Family::V4,
+            let v6 = r.gateway.or(r.prefsrc).map(|ip| ip.is_ipv6()).or(hop_v6);
+            let family = match (family, v6) {
+                (Family::Any, Some(true)) => Family::V6,
                 (f, _) => f,
             };
             r.dst = Some(prefix(words, "to", &value, family)?);
