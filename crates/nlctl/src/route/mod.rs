@@ -1,6 +1,7 @@
 //! `nlctl route`: routes, with `ip route`'s words and its JSON.
 
 mod args;
+mod hops;
 mod json;
 mod text;
 
