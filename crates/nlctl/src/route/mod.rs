@@ -32,7 +32,7 @@ pub(crate) use text::to_text;
 /// The verbs of `nlctl route`.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Verb {
-    /// List routes (the default verb): [table ID|all|main|local] [proto P] [type T] [dev NAME] [scope S] [[root|match|exact] PREFIX]. Table main unless told; IPv4 unless -6, or both families with table all. A bare PREFIX selects exactly that destination; root PREFIX the routes inside it, match PREFIX the routes containing it.
+    /// List routes (the default verb): [table ID|all|main|local|cache] [cache] [proto P] [type T] [dev NAME] [scope S] [[root|match|exact] PREFIX]. Table main unless told; IPv4 unless -6, or both families with table all. A bare PREFIX selects exactly that destination; root PREFIX the routes inside it, match PREFIX the routes containing it.
     #[command(visible_aliases = ["list", "ls", "lst", "sh"])]
     Show(Args),
     /// Add a route: [TYPE] PREFIX|default [via [inet|inet6] ADDR] [dev NAME] [table ID] [proto P] [scope S] [metric N] [src ADDR] [from PREFIX] [tos T] [onlink] [mtu [lock] N] [advmss N] [window N] [rtt TIME] [rttvar TIME] [rto_min TIME] [hoplimit N] [initcwnd N] [initrwnd N] [ssthresh N] [cwnd N] [reordering N] [quickack 0|1] [congctl [lock] NAME] [features ecn] [fastopen_no_cookie 0|1] [pref low|medium|high] [expires SECS] [nexthop via ADDR dev NAME weight N [onlink]]... [nhid ID] [encap ip|ip6 id ID dst ADDR [src ADDR] [ttl N] [tos N] | encap seg6 mode encap|inline|l2encap segs ADDR,...]. TYPE is unicast, local, broadcast, multicast, anycast, blackhole, unreachable, prohibit, throw or nat.
@@ -98,6 +98,8 @@ struct Filter {
     dev: Option<u32>,
     scope: Option<Scope>,
     select: Option<Select>,
+    /// `table cache` / `cache`: the cached (cloned) routes instead.
+    cache: bool,
 }
 
 fn covers(outer: &Prefix, family: u8, ip: Option<IpAddr>, len: u8) -> bool {
@@ -122,7 +124,10 @@ impl Filter {
                     let value = words.value(&word)?;
                     filter.table = match value.as_str() {
                         "all" => None,
-                        "cache" => return Err(words.unknown(&value)),
+                        "cache" => {
+                            filter.cache = true;
+                            None
+                        }
                         _ => Some(
                             crate::names::table_id(&value)
                                 .filter(|t| *t != 0)
@@ -133,6 +138,10 @@ impl Filter {
                     };
                 }
                 "proto" | "protocol" => filter.protocol = Some(args::protocol(words, &word)?),
+                "cache" | "cloned" | "cached" => {
+                    filter.cache = true;
+                    filter.table = None;
+                }
                 "type" => filter.kind = Some(args::route_type(words, &word)?),
                 "dev" | "oif" => {
                     let name = words.value(&word)?;
@@ -198,8 +207,33 @@ impl Filter {
         dump
     }
 
+    /// The dump request: with `cache`, `RTM_F_CLONED` asks for the
+    /// cached routes (IPv6 exceptions, IPv4 next hop exceptions).
+    fn request(&self, family: Family) -> Request<Vec<RouteMessage>> {
+        let dump = self.dump(family);
+        if !self.cache {
+            return dump.build();
+        }
+        let mut message = dump.message();
+        message.header.flags |= RouteFlags::CLONED;
+        Request::new(
+            RouteNetlinkMessage::GetRoute(message),
+            NetlinkFlags::empty(),
+            RequestOptions::dump(),
+            move |replies| {
+                Ok(replies
+                    .into_iter()
+                    .filter_map(|m| match m {
+                        RouteNetlinkMessage::NewRoute(route) if dump.matches(&route) => Some(route),
+                        _ => None,
+                    })
+                    .collect())
+            },
+        )
+    }
+
     fn keeps(&self, route: &RouteMessage) -> bool {
-        if route.header.flags.contains(RouteFlags::CLONED) {
+        if route.header.flags.contains(RouteFlags::CLONED) != self.cache {
             return false;
         }
         if self.scope.is_some_and(|s| route.header.scope != s) {
@@ -243,7 +277,7 @@ fn show(ctx: &mut Context, mut words: Words, flush: bool) -> Result<(), CliError
     let filter = Filter::parse(ctx, &mut words)?;
     let line = words.line();
     let routes: Vec<RouteMessage> = ctx
-        .execute(&line, filter.dump(ctx.options.family))?
+        .execute(&line, filter.request(ctx.options.family))?
         .into_iter()
         .filter(|r| filter.keeps(r))
         .collect();
