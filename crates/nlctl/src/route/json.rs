@@ -302,7 +302,7 @@ pub(crate) fn to_json(ctx: &mut Context, m: &RouteMessage) -> Value {
     let details = ctx.options.details;
     let stats = ctx.options.stats > 0;
     let header = &m.header;
-    let mut o = Map::with_capacity(16);
+    let mut o = Map::new();
     if header.kind != RouteType::Unicast || details {
         o.insert("type".into(), json!(names::route_type_name(header.kind)));
     }
