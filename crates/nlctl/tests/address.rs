@@ -27,6 +27,18 @@ fn find<'a>(list: &'a [Value], local: &str) -> Option<&'a Value> {
     list.iter().find(|a| a["local"] == local)
 }
 
+/// Waits (at most 5 s) until no address is tentative: duplicate address
+/// detection ends about a second after a link comes up, changing flags
+/// and local routes between `ip`'s run and ours otherwise.
+fn settle() {
+    for _ in 0..50 {
+        if !ip_json("address show").to_string().contains("tentative") {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn show_forms_match_ip() {
     in_new_netns(|| {
@@ -38,6 +50,7 @@ address add 2001:db8:5::1/64 dev v1 home mngtmpaddr nodad valid_lft 300 preferre
 address add 239.1.1.1/32 dev v1 autojoin
 address add 10.9.2.1/24 dev v1 scope link",
         );
+        settle();
         for args in [
             "address show",
             "address",

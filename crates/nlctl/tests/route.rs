@@ -34,6 +34,19 @@ route add 2001:db8:7::/64 via 2001:db8:2::2 expires 300
 route add 2001:db8:a::/64 nexthop via 2001:db8:2::2 dev d0 nexthop via 2001:db8:2::3 dev d0
 route add 2001:db8:9::/64 encap seg6 mode encap segs 2001:db8::5,2001:db8::6 dev d0",
     );
+    settle();
+}
+
+/// Waits (at most 5 s) until no address is tentative: duplicate address
+/// detection ends about a second after a link comes up, changing flags
+/// and local routes between `ip`'s run and ours otherwise.
+fn settle() {
+    for _ in 0..50 {
+        if !ip_json("address show").to_string().contains("tentative") {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 #[test]
