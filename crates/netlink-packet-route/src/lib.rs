@@ -18,9 +18,9 @@
 pub mod address;
 pub mod address_label;
 pub mod bridge_vlan;
+mod describe;
 pub mod link;
 pub mod mdb;
-mod describe;
 mod message;
 pub mod neighbour;
 pub mod neighbour_table;

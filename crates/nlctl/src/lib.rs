@@ -34,13 +34,13 @@ pub mod decode;
 mod error;
 pub mod link;
 pub mod monitor;
+pub(crate) mod names;
 pub mod neighbour;
 pub mod netns;
 pub mod nexthop;
 pub mod output;
 pub mod route;
 pub mod rule;
-pub(crate) mod names;
 mod words;
 
 pub use context::{Context, Family, Options};

@@ -264,7 +264,10 @@ fn usage_errors_exit_2_and_name_the_word() {
             ("link del", "device name"),
             ("link set v0", "what to change"),
             ("link set v0 netns bad/name", "bad/name"),
-            ("link add v9 type veth peer name v8 mtu 70000000000", "70000000000"),
+            (
+                "link add v9 type veth peer name v8 mtu 70000000000",
+                "70000000000",
+            ),
         ] {
             let run = nlctl(line);
             assert_eq!(run.status, 2, "{line}: {run:?}");

@@ -66,8 +66,8 @@ pub use wwan::*;
 pub use xfrm::*;
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, nest_flags, AttrValue, Attribute, Described, DescribedAttr, Nested,
-    Nla, RawAttr,
+    attrs_len, emit_attrs, nest_flags, AttrValue, Attribute, Described, DescribedAttr, Nested, Nla,
+    RawAttr,
 };
 use netlink_packet_core::DecodeError;
 
