@@ -20,6 +20,9 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// The verbs' doc comments are their clap help text, where `[WORD]` is
+// iproute2's optional-word syntax, not an intra-doc link.
+#![allow(rustdoc::broken_intra_doc_links)]
 
 use std::ffi::OsString;
 use std::io::{BufRead, IsTerminal, Write};
