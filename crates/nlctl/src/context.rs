@@ -201,20 +201,32 @@ impl Context {
         }
     }
 
-    /// The name of link `index`, from one dump cached until the next change.
+    /// The name of link `index`, from one dump cached until the next change
+    /// (or, for an index the cache lacks, dumped again: the link may be
+    /// newer than the cache).
     pub fn link_name(&mut self, index: u32) -> Option<String> {
-        if self.names.is_none() {
-            self.flush().ok()?;
-            let links = self.handle.execute(LinkGet::dump()).ok()?;
-            self.names = Some(
-                links
-                    .iter()
-                    .filter_map(|l| {
-                        Some((u32::try_from(l.header.index).ok()?, l.name()?.to_owned()))
-                    })
-                    .collect(),
-            );
+        if let Some(name) = self.names.as_ref().and_then(|names| names.get(&index)) {
+            return Some(name.clone());
         }
-        self.names.as_ref()?.get(&index).cloned()
+        self.flush().ok()?;
+        let links = self.handle.execute(LinkGet::dump()).ok()?;
+        let names: HashMap<u32, String> = links
+            .iter()
+            .filter_map(|l| Some((u32::try_from(l.header.index).ok()?, l.name()?.to_owned())))
+            .collect();
+        let name = names.get(&index).cloned();
+        // Names of links gone since stay known: `monitor` still names the
+        // link of an address deleted with it.
+        self.names.get_or_insert_with(HashMap::new).extend(names);
+        name
+    }
+
+    /// Records a link's name as a notification told it (`monitor`).
+    pub(crate) fn remember_link_name(&mut self, index: i32, name: Option<&str>) {
+        if let (Ok(index), Some(name)) = (u32::try_from(index), name) {
+            self.names
+                .get_or_insert_with(HashMap::new)
+                .insert(index, name.to_owned());
+        }
     }
 }

@@ -108,7 +108,6 @@ pub(super) fn link_with_addresses(
 
 /// One address as an object of its own (for `monitor`): the link's index
 /// and name, and the `addr_info` entry's keys.
-#[allow(dead_code)] // for `monitor`
 pub(crate) fn to_json(ctx: &mut Context, m: &AddressMessage) -> Value {
     let mut o = Map::new();
     o.insert("ifindex".into(), json!(m.header.index));

@@ -20,9 +20,7 @@ use crate::context::Family;
 use crate::error::kernel;
 use crate::{names, CliError, Context, Words};
 
-#[allow(unused_imports)]
 pub(crate) use json::to_json;
-#[allow(unused_imports)]
 pub(crate) use text::to_text;
 
 /// The verbs of `nlctl address`.

@@ -101,7 +101,6 @@ pub(super) fn link_with_addresses(
 
 /// One address as `ip monitor address` prints it: `INDEX: NAME    inet
 /// ...` and its lifetimes line.
-#[allow(dead_code)] // for `monitor`
 pub(crate) fn to_text(ctx: &mut Context, m: &AddressMessage) -> String {
     let name = ctx
         .link_name(m.header.index)

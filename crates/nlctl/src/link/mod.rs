@@ -106,7 +106,6 @@ impl Known {
         }
     }
 
-    #[allow(dead_code)]
     /// From a fresh dump (empty if it fails: names then print as indexes).
     fn dump(ctx: &mut Context) -> Self {
         match ctx.execute("link show", LinkGet::dump()) {
@@ -128,11 +127,8 @@ impl Known {
     }
 }
 
-// `to_json`, `to_text` and `Known::dump` are for `monitor`, written
-// separately.
 /// One link as `ip -j link show` prints it (with `-d` / `-s` as set in
 /// `ctx.options`), for `monitor`.
-#[allow(dead_code)]
 pub(crate) fn to_json(ctx: &mut Context, link: &LinkMessage) -> Value {
     let known = Known::dump(ctx);
     json::link_json(link, &known, &ctx.options)
@@ -140,7 +136,6 @@ pub(crate) fn to_json(ctx: &mut Context, link: &LinkMessage) -> Value {
 
 /// One link as `ip link show` prints it (lines end with a newline), for
 /// `monitor`.
-#[allow(dead_code)]
 pub(crate) fn to_text(ctx: &mut Context, link: &LinkMessage) -> String {
     let known = Known::dump(ctx);
     text::link_text(link, &known, &ctx.options, &ctx.out)

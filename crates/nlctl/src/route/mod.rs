@@ -24,9 +24,7 @@ use crate::{CliError, Context, Words};
 
 use args::{Mode, RouteArgs};
 
-#[allow(unused_imports)] // for `monitor`
 pub(crate) use json::to_json;
-#[allow(unused_imports)] // for `monitor`
 pub(crate) use text::to_text;
 
 /// The verbs of `nlctl route`.
