@@ -91,7 +91,10 @@ fn route_socket_joined_groups() -> bool {
     let table = std::fs::read_to_string("/proc/thread-self/net/netlink").unwrap_or_default();
     table.lines().skip(1).any(|line| {
         let columns: Vec<&str> = line.split_whitespace().collect();
-        columns.get(1) == Some(&"0") && columns.get(3).is_some_and(|g| g.trim_matches('0') != "")
+        columns.get(1) == Some(&"0")
+            && columns
+                .get(3)
+                .is_some_and(|g| !g.trim_matches('0').is_empty())
     })
 }
 
