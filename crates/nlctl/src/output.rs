@@ -42,7 +42,12 @@ pub struct Output {
     json: bool,
     pretty: bool,
     color: bool,
+    /// Pretty JSON: the objects, laid out together at the end.
     objects: Vec<Value>,
+    /// Compact JSON: the objects serialized as they came, comma-separated
+    /// (no `Value` outlives its `object` call).
+    serialized: Vec<u8>,
+    count: usize,
     text: String,
     listing: bool,
 }
@@ -72,7 +77,15 @@ impl Output {
     /// Adds one JSON object (an element of the printed array).
     pub fn object(&mut self, value: Value) {
         self.listing = true;
-        self.objects.push(value);
+        self.count += 1;
+        if self.pretty {
+            self.objects.push(value);
+            return;
+        }
+        self.serialized
+            .push(if self.count == 1 { b'[' } else { b',' });
+        // Writing a `Value` into memory cannot fail: its keys are strings.
+        let _ = serde_json::to_writer(&mut self.serialized, &value);
     }
 
     /// Adds text (no newline added).
@@ -102,13 +115,19 @@ impl Output {
             return String::new();
         }
         if self.json {
-            let objects = Value::Array(std::mem::take(&mut self.objects));
+            self.count = 0;
             let mut text = if self.pretty {
-                serde_json::to_string_pretty(&objects)
+                let objects = Value::Array(std::mem::take(&mut self.objects));
+                serde_json::to_string_pretty(&objects).unwrap_or_default()
             } else {
-                serde_json::to_string(&objects)
-            }
-            .unwrap_or_default();
+                let mut bytes = std::mem::take(&mut self.serialized);
+                if bytes.is_empty() {
+                    bytes.push(b'[');
+                }
+                bytes.push(b']');
+                // serde_json writes UTF-8 only.
+                String::from_utf8(bytes).unwrap_or_default()
+            };
             text.push('\n');
             text
         } else {
@@ -118,7 +137,7 @@ impl Output {
 
     /// Whether nothing was collected.
     pub fn is_empty(&self) -> bool {
-        self.objects.is_empty() && self.text.is_empty()
+        self.count == 0 && self.text.is_empty()
     }
 
     /// Writes one JSON object or text line straight away (for streams such
@@ -131,5 +150,33 @@ impl Output {
             writeln!(stdout, "{text}")?;
         }
         stdout.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn compact_and_pretty_json_hold_the_same_array() {
+        for pretty in [false, true] {
+            let mut out = Output::new(true, pretty, false);
+            out.listing();
+            assert_eq!(out.take().trim(), "[]");
+            out.object(json!({"ifname": "v0", "mtu": 1500}));
+            out.object(json!({"ifname": "v1", "flags": ["UP"]}));
+            assert!(!out.is_empty());
+            let text = out.take();
+            assert!(text.ends_with('\n'));
+            let parsed: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                parsed,
+                json!([{"ifname": "v0", "mtu": 1500}, {"ifname": "v1", "flags": ["UP"]}])
+            );
+            assert!(out.is_empty(), "take clears");
+            // A change lists nothing: no array at all.
+            assert_eq!(out.take(), "");
+        }
     }
 }
