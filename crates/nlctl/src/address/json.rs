@@ -7,6 +7,7 @@ use netlink_packet_route::link::LinkMessage;
 use serde_json::{json, Map, Value};
 
 use super::{local_of, scope_text};
+use crate::link::Known;
 use crate::{names, Context};
 
 /// The flag keys `ip -j` prints (each `true`), in its order. `dynamic`
@@ -89,11 +90,12 @@ pub(super) fn addr_info(address: &AddressMessage) -> Value {
 /// A link's `ip -j address show` object: the link as `ip -j link show`
 /// prints it (with `-d` / `-s` as set) and its `addr_info`.
 pub(super) fn link_with_addresses(
-    ctx: &mut Context,
+    ctx: &Context,
     link: &LinkMessage,
+    known: &Known,
     addresses: &[AddressMessage],
 ) -> Value {
-    let mut value = crate::link::to_json(ctx, link);
+    let mut value = crate::link::render_json(ctx, link, known);
     let info: Vec<Value> = addresses.iter().map(addr_info).collect();
     if let Value::Object(o) = &mut value {
         // `ip` puts `addr_info` before the statistics.

@@ -18,6 +18,7 @@ use rtnetlink::link::LinkGet;
 use crate::cli::Words as Args;
 use crate::context::Family;
 use crate::error::kernel;
+use crate::link::Known;
 use crate::{names, CliError, Context, Words};
 
 pub(crate) use json::to_json;
@@ -138,9 +139,18 @@ fn show(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
     let filter = Filter::parse(ctx, &mut words)?;
     ctx.out.listing();
     let line = words.line();
-    let links: Vec<LinkMessage> = match filter.dev {
-        Some(index) => vec![ctx.execute(&line, LinkGet::by_index(index))?],
-        None => ctx.execute(&line, LinkGet::dump())?,
+    // Printing a link names others (`@peer`, `master`): known once for
+    // the whole listing.
+    let (links, known): (Vec<LinkMessage>, Known) = match filter.dev {
+        Some(index) => (
+            vec![ctx.execute(&line, LinkGet::by_index(index))?],
+            Known::dump(ctx),
+        ),
+        None => {
+            let links = ctx.execute(&line, LinkGet::dump())?;
+            let known = Known::from_links(&links);
+            (links, known)
+        }
     };
     let addresses = ctx.execute(&line, filter.dump(ctx.options.family))?;
     let mut by_link: HashMap<u32, Vec<AddressMessage>> = HashMap::new();
@@ -161,10 +171,10 @@ fn show(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
             continue;
         }
         if ctx.out.is_json() {
-            let value = json::link_with_addresses(ctx, link, &mine);
+            let value = json::link_with_addresses(ctx, link, &known, &mine);
             ctx.out.object(value);
         } else {
-            let text = text::link_with_addresses(ctx, link, &mine);
+            let text = text::link_with_addresses(ctx, link, &known, &mine);
             ctx.out.text(&text);
         }
     }

@@ -9,6 +9,7 @@ use netlink_packet_route::link::LinkMessage;
 use super::json::flag_words;
 use super::{local_of, scope_text};
 use crate::output::Paint;
+use crate::link::Known;
 use crate::Context;
 
 fn lifetime(seconds: u32) -> String {
@@ -86,11 +87,12 @@ pub(super) fn address_lines(
 
 /// A link's `ip address show` block: the link's lines, then each address.
 pub(super) fn link_with_addresses(
-    ctx: &mut Context,
+    ctx: &Context,
     link: &LinkMessage,
+    known: &Known,
     addresses: &[AddressMessage],
 ) -> String {
-    let mut s = crate::link::to_text(ctx, link);
+    let mut s = crate::link::render_text(ctx, link, known);
     let out = &ctx.out;
     let paint = |p: Paint, t: &str| out.paint(p, t);
     for address in addresses {

@@ -94,7 +94,7 @@ pub(crate) struct Known {
 
 impl Known {
     /// From a dump.
-    fn from_links(links: &[LinkMessage]) -> Self {
+    pub(crate) fn from_links(links: &[LinkMessage]) -> Self {
         Known {
             links: links
                 .iter()
@@ -107,7 +107,7 @@ impl Known {
     }
 
     /// From a fresh dump (empty if it fails: names then print as indexes).
-    fn dump(ctx: &mut Context) -> Self {
+    pub(crate) fn dump(ctx: &mut Context) -> Self {
         match ctx.execute("link show", LinkGet::dump()) {
             Ok(links) => Self::from_links(&links),
             Err(_) => Known::default(),
@@ -128,17 +128,29 @@ impl Known {
 }
 
 /// One link as `ip -j link show` prints it (with `-d` / `-s` as set in
-/// `ctx.options`), for `monitor`.
+/// `ctx.options`), for `monitor`: the other links' names come from a
+/// fresh dump.
 pub(crate) fn to_json(ctx: &mut Context, link: &LinkMessage) -> Value {
     let known = Known::dump(ctx);
-    json::link_json(link, &known, &ctx.options)
+    render_json(ctx, link, &known)
 }
 
 /// One link as `ip link show` prints it (lines end with a newline), for
 /// `monitor`.
 pub(crate) fn to_text(ctx: &mut Context, link: &LinkMessage) -> String {
     let known = Known::dump(ctx);
-    text::link_text(link, &known, &ctx.options, &ctx.out)
+    render_text(ctx, link, &known)
+}
+
+/// One link as `ip -j link show` prints it, the others known already:
+/// for listings of many links (`address show`), which look them up once.
+pub(crate) fn render_json(ctx: &Context, link: &LinkMessage, known: &Known) -> Value {
+    json::link_json(link, known, &ctx.options)
+}
+
+/// One link as `ip link show` prints it, the others known already.
+pub(crate) fn render_text(ctx: &Context, link: &LinkMessage, known: &Known) -> String {
+    text::link_text(link, known, &ctx.options, &ctx.out)
 }
 
 /// What `link show` keeps.
