@@ -2,7 +2,7 @@
 //! netns` manages them.
 
 use clap::Subcommand;
-use rtnetlink::nsid::NsidGet;
+use rtnetlink::nsid::{NsidGet, NsidSet};
 use rtnetlink::Namespace;
 use serde_json::{Map, Value};
 
@@ -23,6 +23,9 @@ pub enum Verb {
     /// keep it alive until they end.
     #[command(visible_aliases = ["delete", "d"])]
     Del(Args),
+    /// Give a named namespace an id in this one: NAME ID|auto (auto: the
+    /// kernel picks the lowest free id).
+    Set(Args),
 }
 
 /// Runs `nlctl netns VERB WORDS` (`show` when no verb is given).
@@ -32,6 +35,7 @@ pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {
         Some(Verb::Show(a)) => show(ctx, Words::new("netns show", a.words)),
         Some(Verb::Add(a)) => add_or_del(ctx, Words::new("netns add", a.words), true),
         Some(Verb::Del(a)) => add_or_del(ctx, Words::new("netns del", a.words), false),
+        Some(Verb::Set(a)) => set(ctx, Words::new("netns set", a.words)),
     }
 }
 
@@ -79,4 +83,33 @@ fn add_or_del(ctx: &mut Context, mut words: Words, add: bool) -> Result<(), CliE
         rtnetlink::netns::delete(&name)
     };
     result.map_err(|e| kernel(&line, e))
+}
+
+fn set(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
+    let name = words
+        .next()
+        .map(str::to_owned)
+        .ok_or_else(|| words.missing("the namespace's NAME"))?;
+    let value = words
+        .next()
+        .map(str::to_owned)
+        .ok_or_else(|| words.missing("the ID (a number or auto)"))?;
+    words.finish()?;
+    let nsid = match value.as_str() {
+        "auto" => -1,
+        _ => value
+            .parse::<i32>()
+            .ok()
+            .filter(|id| *id >= 0)
+            .ok_or_else(|| {
+                CliError::usage(format!(
+                    "netns set: invalid value \"{value}\" for the ID: expected a number from 0 to {} or auto",
+                    i32::MAX
+                ))
+            })?,
+    };
+    let line = words.line();
+    let request =
+        NsidSet::namespace(&Namespace::Named(name), nsid).map_err(|e| kernel(&line, e))?;
+    ctx.change(&line, request.build())
 }

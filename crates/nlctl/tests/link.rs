@@ -384,3 +384,48 @@ fn protodown_and_its_reasons_match_ip() {
         assert!(ours.contains("protodown on protodown_reason <3>"), "{ours}");
     });
 }
+
+#[test]
+fn property_adds_and_deletes_alternative_names() {
+    in_new_netns(|| {
+        ip("link add v0 type veth peer name v1");
+        nlctl_ok("link property add dev v0 altname uplink0 altname uplink-zero");
+        let shown = ip_link("v0");
+        assert_eq!(
+            shown["altnames"],
+            serde_json::json!(["uplink0", "uplink-zero"]),
+            "{shown}"
+        );
+        assert_superset(
+            &ip_json("link show dev v0"),
+            &nlctl_json("link show dev v0"),
+            &[],
+            0,
+        );
+        // The name works wherever a device name does.
+        assert_eq!(nlctl_json("link show dev uplink0")[0]["ifname"], "v0");
+
+        nlctl_ok("link property del dev v0 altname uplink0");
+        assert_eq!(
+            ip_link("v0")["altnames"],
+            serde_json::json!(["uplink-zero"])
+        );
+
+        let run = nlctl("link property add dev v1 altname uplink-zero");
+        assert_eq!(run.status, 1, "taken by v0: {run:?}");
+        assert!(
+            run.stderr.starts_with("nlctl: link property add"),
+            "{run:?}"
+        );
+        for (args, word) in [
+            ("link property add dev v0", "altname NAME"),
+            ("link property add altname x", "dev NAME"),
+            ("link property set dev v0 altname x", "\"set\""),
+            ("link property add dev v0 altname a/b", "a/b"),
+        ] {
+            let run = nlctl(args);
+            assert_eq!(run.status, 2, "{args}: {run:?}");
+            assert!(run.stderr.contains(word), "{args}: {run:?}");
+        }
+    });
+}

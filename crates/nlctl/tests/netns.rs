@@ -111,3 +111,36 @@ fn usage_errors() {
         assert!(run.stdout.is_empty());
     }
 }
+
+#[test]
+fn set_gives_ids_as_ip_sees_them() {
+    in_new_netns(|| {
+        let (_guard, names) = names("set", 2);
+        for name in &names {
+            ip(&format!("netns add {name}"));
+        }
+        nlctl_ok(&format!("netns set {} 7", names[0]));
+        nlctl_ok(&format!("netns set {} auto", names[1]));
+        let list = ours(&ip_json("netns list"), &names);
+        assert_eq!(list[0]["id"], 7, "{list}");
+        assert!(list[1]["id"].is_u64(), "auto gave no id: {list}");
+        assert_superset(&list, &ours(&nlctl_json("netns list"), &names), &[], 0);
+
+        // An id in use, or a second id for the same namespace: refused.
+        let run = nlctl(&format!("netns set {} 8", names[0]));
+        assert_eq!(run.status, 1, "{run:?}");
+        assert!(run.stderr.starts_with("nlctl: netns set"), "{run:?}");
+        for (args, word) in [
+            (format!("netns set {} -3", names[0]), "\"-3\""),
+            (format!("netns set {} x", names[0]), "\"x\""),
+            (format!("netns set {}", names[0]), "ID"),
+        ] {
+            let run = nlctl(&args);
+            assert_eq!(run.status, 2, "{args}: {run:?}");
+            assert!(run.stderr.contains(word), "{args}: {run:?}");
+        }
+        let run = nlctl("netns set nlctl-no-such-namespace 3");
+        assert_eq!(run.status, 1, "{run:?}");
+        assert!(run.stderr.contains("nlctl-no-such-namespace"), "{run:?}");
+    });
+}

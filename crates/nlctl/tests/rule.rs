@@ -186,3 +186,37 @@ fn errors() {
         }
     });
 }
+
+#[test]
+fn flush_deletes_as_ip_rule_flush() {
+    in_new_netns(|| {
+        fixture();
+        ip_batch(
+            "rule add pref 1100 table 5
+rule add pref 1200 table 6
+rule add pref 1300 from 10.1.0.0/16 table 5",
+        );
+        ip("-6 rule add pref 1400 table 5");
+        // With a selector: only the rules having it.
+        nlctl_ok("rule flush table 5");
+        let left = ip_json("rule show");
+        assert!(by_priority(&left, 1100).is_none(), "{left}");
+        assert!(by_priority(&left, 1300).is_none(), "{left}");
+        assert!(by_priority(&left, 1200).is_some(), "{left}");
+        assert!(by_priority(&ip_json("-6 rule show"), 1400).is_some());
+
+        // Without: everything but priority 0, main and default included.
+        nlctl_ok("rule flush");
+        let left = ip_json("rule show");
+        assert_eq!(left.as_array().map(Vec::len), Some(1), "{left}");
+        assert_eq!(left[0]["priority"], 0);
+        assert_eq!(left[0]["table"], "local");
+        assert_superset(&left, &nlctl_json("rule show"), &[], 0);
+        nlctl_ok("-6 rule flush");
+        assert_eq!(ip_json("-6 rule show").as_array().map(Vec::len), Some(1));
+
+        let run = nlctl("rule flush bogus");
+        assert_eq!(run.status, 2, "{run:?}");
+        assert!(run.stderr.contains("\"bogus\""), "{run:?}");
+    });
+}

@@ -8,8 +8,8 @@ use netlink_packet_route::link::LinkMessage;
 
 use super::json::flag_words;
 use super::{local_of, scope_text};
-use crate::output::Paint;
 use crate::link::Known;
+use crate::output::Paint;
 use crate::Context;
 
 fn lifetime(seconds: u32) -> String {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use clap::Subcommand;
 use netlink_packet_route::link::{IfFlags, LinkMessage};
-use rtnetlink::link::{LinkDel, LinkGet};
+use rtnetlink::link::{LinkAltName, LinkDel, LinkGet};
 use serde_json::Value;
 
 use crate::cli::Words as Args;
@@ -72,6 +72,9 @@ pub enum Verb {
     /// `allmulticast on|off`, `carrier on|off`, `protodown on|off`; all sent
     /// in one request.
     Set(Args),
+    /// Add or delete alternative names: add|del dev NAME altname NAME
+    /// [altname NAME]... (all in one request).
+    Property(Args),
 }
 
 /// Runs `nlctl link VERB WORDS` (`show` when no verb is given).
@@ -82,6 +85,7 @@ pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {
         Some(Verb::Add(a)) => add::add(ctx, Words::new("link add", a.words)),
         Some(Verb::Del(a)) => del(ctx, Words::new("link del", a.words)),
         Some(Verb::Set(a)) => args::set(ctx, Words::new("link set", a.words)),
+        Some(Verb::Property(a)) => property(ctx, Words::new("link property", a.words)),
     }
 }
 
@@ -226,17 +230,17 @@ fn show(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
         }
     }
     let command = words.line();
-    if let Some(dev) = &filter.dev {
-        ctx.link_index(dev)?;
-    }
+    // By index: the kernel resolves alternative names too.
+    let dev = match &filter.dev {
+        Some(dev) => Some(i64::from(ctx.link_index(dev)?)),
+        None => None,
+    };
     ctx.out.listing();
     let links = ctx.execute(&command, LinkGet::dump())?;
     let known = Known::from_links(&links);
     for link in &links {
-        if let Some(dev) = &filter.dev {
-            if link.name() != Some(dev.as_str()) {
-                continue;
-            }
+        if dev.is_some_and(|index| i64::from(link.header.index) != index) {
+            continue;
         }
         if !filter.keeps(link) {
             continue;
@@ -265,4 +269,38 @@ fn del(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
     let index = ctx.link_index(&name)?;
     let command = words.line();
     ctx.change(&command, LinkDel::index(index))
+}
+
+/// `add|del dev NAME altname NAME...`.
+fn property(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
+    let add = match words.next().map(str::to_owned) {
+        Some(verb) if verb == "add" => true,
+        Some(verb) if verb == "del" || verb == "delete" => false,
+        Some(other) => return Err(words.unknown(&other)),
+        None => return Err(words.missing("add or del")),
+    };
+    let mut dev = None;
+    let mut names = Vec::new();
+    while let Some(word) = words.next().map(str::to_owned) {
+        match word.as_str() {
+            "dev" => dev = Some(words.value(&word)?),
+            "altname" => names.push(words.value(&word)?),
+            _ => return Err(words.unknown(&word)),
+        }
+    }
+    let dev = dev.ok_or_else(|| words.missing("dev NAME"))?;
+    if names.is_empty() {
+        return Err(words.missing("altname NAME"));
+    }
+    let index = ctx.link_index(&dev)?;
+    let request = names.into_iter().fold(
+        if add {
+            LinkAltName::add(index)
+        } else {
+            LinkAltName::del(index)
+        },
+        LinkAltName::name,
+    );
+    let command = words.line();
+    ctx.change(&command, request.build())
 }

@@ -12,6 +12,7 @@ use rtnetlink::rule::{RuleAdd, RuleDel, RuleDump};
 
 use crate::cli::Words as Args;
 use crate::context::Family;
+use crate::error::kernel;
 use crate::{CliError, Context, Words};
 
 pub(crate) use json::{to_json, to_text};
@@ -27,6 +28,10 @@ pub enum Verb {
     /// Delete the first rule matching every word given (same words as add).
     #[command(visible_aliases = ["delete", "d"])]
     Del(Args),
+    /// Delete every rule but the one of priority 0 (the local table's), as
+    /// `ip rule flush` does (main and default too); with words as for
+    /// show, only the rules having each. IPv4 unless -6 is given.
+    Flush(Args),
 }
 
 /// Runs `nlctl rule VERB WORDS` (`show` when no verb is given).
@@ -36,7 +41,32 @@ pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {
         Some(Verb::Show(args)) => show(ctx, Words::new("rule show", args.words)),
         Some(Verb::Add(args)) => change(ctx, Words::new("rule add", args.words), true),
         Some(Verb::Del(args)) => change(ctx, Words::new("rule del", args.words), false),
+        Some(Verb::Flush(args)) => flush(ctx, Words::new("rule flush", args.words)),
     }
+}
+
+fn flush(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
+    let spec = parse(&mut words)?;
+    let family = if v6(ctx, &spec) { AF_INET6 } else { AF_INET };
+    let line = words.line();
+    let rules = ctx.execute(&line, RuleDump::new().family(family))?;
+    let deletes: Vec<_> = rules
+        .iter()
+        .filter(|r| r.priority().unwrap_or(0) != 0 && keeps(&spec, r))
+        .map(RuleDel::rule)
+        .collect();
+    for result in ctx
+        .handle
+        .execute_batch(deletes)
+        .map_err(|e| kernel(&line, e))?
+    {
+        match result {
+            // Deleted meanwhile by someone else: what flush wanted.
+            Ok(()) | Err(rtnetlink::Error::NotFound { .. }) => {}
+            Err(e) => return Err(kernel(&line, e)),
+        }
+    }
+    Ok(())
 }
 
 fn show(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
