@@ -354,9 +354,17 @@ impl Connection {
         if !self.socket.wait_readable(wait)? {
             return Ok(());
         }
-        let Some(info) = self.recv()? else {
-            return Ok(());
-        };
+        match self.recv()? {
+            Received::Datagram(info) => self.process(info, sink),
+            Received::Overrun => self.drain(sink)?,
+            Received::Nothing => {}
+        }
+        Ok(())
+    }
+
+    /// Hands what one datagram (now in `rx`) holds to `sink` (answers) and
+    /// the event queue (notifications).
+    fn process(&mut self, info: DatagramInfo, sink: &mut dyn FnMut(RequestId, Step<'_>)) {
         let Connection {
             engine,
             rx,
@@ -376,14 +384,33 @@ impl Connection {
                 other => queue_event(events, *event_limit, losing_events, other),
             }
         }
+    }
+
+    /// After an overrun: reads every datagram already waiting. The kernel
+    /// reports a loss once, then drops further notifications silently
+    /// until the socket's queue is empty; emptying it at once means that
+    /// anything lost before the caller sees [`Event::Overrun`] is covered
+    /// by a dump the caller starts after it. Bounded, so that a flood
+    /// cannot keep the caller here for ever.
+    fn drain(&mut self, sink: &mut dyn FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
+        let most = self.event_limit.saturating_mul(2).max(64);
+        for _ in 0..most {
+            if !self.socket.wait_readable(Some(Duration::ZERO))? {
+                break;
+            }
+            match self.recv()? {
+                Received::Datagram(info) => self.process(info, sink),
+                Received::Overrun | Received::Nothing => {}
+            }
+        }
         Ok(())
     }
 
-    /// One datagram into `rx`; `None` when the kernel reported an overrun
-    /// (queued as an event) instead of data.
-    fn recv(&mut self) -> Result<Option<DatagramInfo>, Error> {
+    /// One datagram into `rx`, or an overrun the kernel reported instead
+    /// of data (queued as an event).
+    fn recv(&mut self) -> Result<Received, Error> {
         match self.socket.recv_datagram(&mut self.rx) {
-            Ok(info) => Ok(Some(DatagramInfo {
+            Ok(info) => Ok(Received::Datagram(DatagramInfo {
                 sender_port: info.sender.port_id(),
                 group: info.group,
             })),
@@ -394,12 +421,19 @@ impl Connection {
                     &mut self.losing_events,
                     QueuedEvent::Overrun,
                 );
-                Ok(None)
+                Ok(Received::Overrun)
             }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Received::Nothing),
             Err(e) => Err(Error::Io(e)),
         }
     }
+}
+
+/// What one receive gave.
+enum Received {
+    Datagram(DatagramInfo),
+    Overrun,
+    Nothing,
 }
 
 fn queue_event(

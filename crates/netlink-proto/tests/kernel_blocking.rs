@@ -173,6 +173,50 @@ fn overrun_is_an_explicit_event() {
 }
 
 #[test]
+fn a_change_made_after_the_overrun_is_seen() {
+    in_new_netns(|| {
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.socket().add_membership(RTNLGRP_LINK).unwrap();
+        // About ten link events fit; a burst of 100 overflows it.
+        connection.socket().set_recv_buffer_size(8192).unwrap();
+        ip_batch(&veth_pairs("o", 50));
+        // The first event read is the overrun: the kernel reports the
+        // error before the notifications still queued.
+        let first = connection
+            .next_event::<RawPayload>(Some(Duration::from_secs(5)))
+            .unwrap();
+        assert!(
+            matches!(first, Some(Event::Overrun)),
+            "first event: {first:?}"
+        );
+        // The kernel drops notifications without a word until the
+        // socket's queue is empty: the connection emptied it on seeing the
+        // overrun, so what changes now arrives.
+        ip("link set o0a mtu 1400");
+        let mut last = None;
+        while let Some(event) = connection
+            .next_event::<RawPayload>(Some(Duration::from_secs(2)))
+            .unwrap()
+        {
+            last = Some(event);
+        }
+        match last {
+            Some(Event::Message(m)) => match m.payload {
+                // IFLA_MTU (4) = 1400 in the last RTM_NEWLINK.
+                NetlinkPayload::Inner(raw) => assert!(
+                    raw.bytes
+                        .windows(8)
+                        .any(|w| w == [8, 0, 4, 0, 0x78, 0x05, 0, 0]),
+                    "the last event is not o0a's new mtu"
+                ),
+                other => panic!("{other:?}"),
+            },
+            other => panic!("the change after the overrun was lost: last event {other:?}"),
+        }
+    });
+}
+
+#[test]
 fn bounded_event_queue_reports_loss_instead_of_growing() {
     in_new_netns(|| {
         let mut connection = Connection::new(Protocol::Route).unwrap();

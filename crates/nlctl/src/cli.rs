@@ -44,6 +44,11 @@ pub struct Cli {
     /// `nlctl`; changes are sent batched, many per message.
     #[arg(short = 'b', long, value_name = "FILE")]
     pub batch: Option<PathBuf>,
+    /// The socket's receive buffer in bytes (as `ip -rcvbuf`): more lets
+    /// `monitor` ride out bursts; the kernel doubles it and caps it at
+    /// `net.core.rmem_max` unless run as root.
+    #[arg(long, value_name = "BYTES", global = true)]
+    pub rcvbuf: Option<usize>,
     /// When to color text output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,

@@ -51,6 +51,8 @@ pub struct Options {
     pub color: bool,
     /// `-n NAME`.
     pub netns: Option<String>,
+    /// `--rcvbuf BYTES`.
+    pub rcvbuf: Option<usize>,
 }
 
 /// One command's world.

@@ -96,6 +96,7 @@ fn options(cli: &Cli) -> Options {
         family,
         color,
         netns: cli.netns.clone(),
+        rcvbuf: cli.rcvbuf,
     }
 }
 

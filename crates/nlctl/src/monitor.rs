@@ -159,6 +159,16 @@ pub fn run(ctx: &mut Context, words: Vec<String>) -> Result<(), CliError> {
         None => Monitor::new(&groups),
     }
     .map_err(|e| kernel("monitor", e))?;
+    if let Some(bytes) = ctx.options.rcvbuf {
+        // As root past `net.core.rmem_max` too, as `ip -rcvbuf` does.
+        let socket = monitor.socket();
+        socket
+            .set_recv_buffer_size_force(bytes)
+            .or_else(|_| socket.set_recv_buffer_size(bytes))
+            .map_err(|e| {
+                CliError::failed(format!("monitor: receive buffer of {bytes} bytes: {e}"))
+            })?;
+    }
 
     let mut printed = 0u64;
     while request.count.map_or(true, |count| printed < count) {

@@ -237,6 +237,37 @@ fn family_option_keeps_one_family_of_routes() {
 }
 
 #[test]
+fn an_overrun_is_reported_on_a_line_of_its_own() {
+    in_new_netns(|| {
+        // A small receive buffer (16 KiB once the kernel doubles it: about
+        // ten link events), and the monitor stopped while 200 events pile
+        // up: the kernel drops most and says so (ENOBUFS).
+        let monitor = Monitor::start("-j --rcvbuf 8192 monitor link");
+        let pid = monitor.child.id().to_string();
+        let signal = |name: &str| {
+            let status = Command::new("kill")
+                .args([name, &pid])
+                .status()
+                .expect("run kill");
+            assert!(status.success(), "kill {name} {pid}");
+        };
+        signal("-STOP");
+        let lines: String = (0..100)
+            .map(|i| format!("link add o{i} type veth peer name p{i}\n"))
+            .collect();
+        netlink_testkit::ip_batch(&lines);
+        signal("-CONT");
+        let overrun = monitor.until("the overrun", |e| e.get("overrun").is_some());
+        assert_eq!(overrun, serde_json::json!({"overrun": true}));
+        // Events go on after it.
+        ip("link set o0 mtu 1400");
+        monitor.until("a link change after the overrun", |e| {
+            is(e, "link", false) && e["ifname"] == "o0" && e["mtu"] == 1400
+        });
+    });
+}
+
+#[test]
 fn wrong_words_are_usage_errors() {
     let run = common::nlctl("monitor links");
     assert_eq!(run.status, 2, "{run:?}");
