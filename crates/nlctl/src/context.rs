@@ -86,15 +86,7 @@ impl std::fmt::Debug for Context {
 impl Context {
     /// Opens the connection (inside `options.netns` if set).
     pub fn new(options: Options) -> Result<Self, CliError> {
-        let handle = match &options.netns {
-            Some(name) => {
-                Handle::new_in_namespace(&Namespace::Named(name.into())).map_err(|e| {
-                    CliError::failed(format!("cannot open network namespace \"{name}\": {e}"))
-                })?
-            }
-            None => Handle::new()
-                .map_err(|e| CliError::failed(format!("cannot open a route socket: {e}")))?,
-        };
+        let handle = connect(&options)?;
         let out = Output::new(options.json, options.pretty, options.color);
         Ok(Context {
             handle,
@@ -106,6 +98,12 @@ impl Context {
             line: 0,
             names: None,
         })
+    }
+
+    /// A connection of its own in the same namespace: for a dump read
+    /// while `self.handle` answers lookups.
+    pub fn connect(&self) -> Result<Handle, CliError> {
+        connect(&self.options)
     }
 
     /// Runs `request` now; `command` names it in errors. Queued changes
@@ -229,6 +227,18 @@ impl Context {
             self.names
                 .get_or_insert_with(HashMap::new)
                 .insert(index, name.to_owned());
+        }
+    }
+}
+
+/// A route socket's handle, inside `options.netns` if set.
+fn connect(options: &Options) -> Result<Handle, CliError> {
+    match &options.netns {
+        Some(name) => Handle::new_in_namespace(&Namespace::Named(name.into())).map_err(|e| {
+            CliError::failed(format!("cannot open network namespace \"{name}\": {e}"))
+        }),
+        None => {
+            Handle::new().map_err(|e| CliError::failed(format!("cannot open a route socket: {e}")))
         }
     }
 }

@@ -358,3 +358,14 @@ fn encap_via_and_v6_multipath_through_nlctl() {
         assert_superset(&list, &nlctl_json("-6 route show default"), TICKING, 2);
     });
 }
+
+#[test]
+fn show_of_a_table_never_used_is_empty() {
+    in_new_netns(|| {
+        // ip says "FIB table does not exist" and fails; an empty table is
+        // an empty list here.
+        assert_eq!(nlctl_json("route show table 99"), serde_json::json!([]));
+        assert_eq!(nlctl_ok("route show table 99"), "");
+        assert_eq!(nlctl_json("-4 route show table 99"), serde_json::json!([]));
+    });
+}

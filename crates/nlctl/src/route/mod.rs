@@ -8,7 +8,7 @@ mod text;
 use std::net::IpAddr;
 
 use clap::Subcommand;
-use netlink_packet_core::NetlinkFlags;
+use netlink_packet_core::{NetlinkFlags, NetlinkPayload};
 use netlink_packet_route::family::{AF_INET, AF_INET6};
 use netlink_packet_route::route::{RouteFlags, RouteMessage, RouteProtocol, RouteType};
 use netlink_packet_route::RouteNetlinkMessage;
@@ -274,38 +274,72 @@ fn show(ctx: &mut Context, mut words: Words, flush: bool) -> Result<(), CliError
     }
     let filter = Filter::parse(ctx, &mut words)?;
     let line = words.line();
+    if !flush {
+        ctx.out.listing();
+        return each_route(ctx, &filter, &line, |ctx, route| {
+            if ctx.out.is_json() {
+                let value = to_json(ctx, route);
+                ctx.out.object(value);
+            } else {
+                let text = to_text(ctx, route);
+                ctx.out.text(&text);
+            }
+        });
+    }
     let routes: Vec<RouteMessage> = ctx
         .execute(&line, filter.request(ctx.options.family))?
         .into_iter()
         .filter(|r| filter.keeps(r))
         .collect();
-    if flush {
-        let deletes: Vec<_> = routes.iter().map(RouteDel::route).collect();
-        let results = ctx
-            .handle
-            .execute_batch(deletes)
-            .map_err(|e| kernel(&line, e))?;
-        for result in results {
-            match result {
-                // Gone already: removed with another (a multipath sibling,
-                // a link's routes).
-                Ok(()) | Err(rtnetlink::Error::NotFound { .. }) => {}
-                Err(e) => return Err(kernel(&line, e)),
-            }
+    let deletes: Vec<_> = routes.iter().map(RouteDel::route).collect();
+    let results = ctx
+        .handle
+        .execute_batch(deletes)
+        .map_err(|e| kernel(&line, e))?;
+    for result in results {
+        match result {
+            // Gone already: removed with another (a multipath sibling, a
+            // link's routes).
+            Ok(()) | Err(rtnetlink::Error::NotFound { .. }) => {}
+            Err(e) => return Err(kernel(&line, e)),
         }
-        return Ok(());
     }
-    ctx.out.listing();
-    // Each route is dropped once printed, so that its memory serves the
-    // next one's output (a dump of many routes otherwise holds both).
-    for route in routes {
-        let route = &route;
-        if ctx.out.is_json() {
-            let value = to_json(ctx, route);
-            ctx.out.object(value);
-        } else {
-            let text = to_text(ctx, route);
-            ctx.out.text(&text);
+    Ok(())
+}
+
+/// Hands `each` every route of the dump that `filter` keeps, as it
+/// arrives: nothing is collected, so a table of any size costs one receive
+/// buffer and one route at a time. The dump runs on a connection of its
+/// own, so that `each` can use `ctx` meanwhile (link names, next hops).
+fn each_route(
+    ctx: &mut Context,
+    filter: &Filter,
+    line: &str,
+    mut each: impl FnMut(&mut Context, &RouteMessage),
+) -> Result<(), CliError> {
+    ctx.flush()?;
+    let dump = filter.dump(ctx.options.family);
+    let (message, options, _) = filter.request(ctx.options.family).into_parts();
+    let mut connection = ctx.connect()?;
+    let replies = connection
+        .connection()
+        .request(&message, options)
+        .map_err(|e| kernel(line, e.into()))?;
+    for reply in replies {
+        let reply = match reply {
+            Ok(reply) => reply,
+            Err(e) => {
+                return match rtnetlink::Error::from(e) {
+                    // A table nothing was ever put in: empty, as for `ip`.
+                    rtnetlink::Error::NotFound { .. } if filter.table.is_some() => Ok(()),
+                    e => Err(kernel(line, e)),
+                };
+            }
+        };
+        if let NetlinkPayload::Inner(RouteNetlinkMessage::NewRoute(route)) = &reply.payload {
+            if dump.matches(route) && filter.keeps(route) {
+                each(ctx, route);
+            }
         }
     }
     Ok(())
