@@ -35,6 +35,7 @@ pub mod cli;
 pub mod context;
 pub mod decode;
 mod error;
+pub(crate) mod json_writer;
 pub mod link;
 pub mod monitor;
 pub(crate) mod names;

@@ -88,6 +88,22 @@ impl Output {
         let _ = serde_json::to_writer(&mut self.serialized, &value);
     }
 
+    /// Adds one object already written as compact JSON (by
+    /// [`crate::json_writer`]): copied as it is, or parsed back for `-p`.
+    pub fn json_text(&mut self, object: &str) {
+        if self.pretty {
+            if let Ok(value) = serde_json::from_str(object) {
+                self.object(value);
+            }
+            return;
+        }
+        self.listing = true;
+        self.count += 1;
+        self.serialized
+            .push(if self.count == 1 { b'[' } else { b',' });
+        self.serialized.extend_from_slice(object.as_bytes());
+    }
+
     /// Adds text (no newline added).
     pub fn text(&mut self, text: &str) {
         self.text.push_str(text);

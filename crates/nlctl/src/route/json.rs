@@ -11,6 +11,7 @@ use netlink_packet_route::route::{
 use netlink_packet_route::Scope;
 use serde_json::{json, Map, Value};
 
+use crate::json_writer::JsonObject;
 use crate::{names, Context};
 
 /// `USER_HZ`: the unit of `rta_cacheinfo`'s times (clock ticks).
@@ -74,11 +75,7 @@ fn host_len(family: u8) -> u8 {
 
 /// `ADDR` for a host prefix, else `ADDR/LEN`.
 fn prefix_text(ip: IpAddr, len: u8, family: u8) -> String {
-    if len == host_len(family) {
-        ip.to_string()
-    } else {
-        format!("{ip}/{len}")
-    }
+    crate::json_writer::prefix_text(ip, len, host_len(family))
 }
 
 /// The destination as `ip` prints it: `default`, `ADDR` or `ADDR/LEN`.
@@ -299,72 +296,76 @@ fn cacheinfo_json(o: &mut Map<String, Value>, info: &RouteCacheInfo, stats: bool
 /// One route as `ip -j route show` (or `route get`) prints it, with `-d`
 /// and `-s` as set in `ctx.options`.
 pub(crate) fn to_json(ctx: &mut Context, m: &RouteMessage) -> Value {
+    let mut text = String::new();
+    write_json(ctx, m, &mut JsonObject::begin(&mut text));
+    // What `write_json` writes is JSON by construction.
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// [`to_json`] written straight into `o`: what listings use.
+pub(crate) fn write_json(ctx: &mut Context, m: &RouteMessage, o: &mut JsonObject<'_>) {
     let details = ctx.options.details;
     let stats = ctx.options.stats > 0;
     let header = &m.header;
-    let mut o = Map::new();
     if header.kind != RouteType::Unicast || details {
-        o.insert("type".into(), json!(names::route_type_name(header.kind)));
+        o.str("type", &names::route_type_name(header.kind));
     }
-    o.insert("dst".into(), json!(dst_text(m)));
+    match m.destination_address().and_then(|a| a.ip()) {
+        Some(ip) if header.dst_len <= host_len(header.family) => {
+            o.prefix("dst", ip, header.dst_len);
+        }
+        _ => o.str("dst", &dst_text(m)),
+    }
     if let Some(from) = from_text(m) {
-        o.insert("from".into(), json!(from));
+        o.str("from", &from);
     }
     if header.tos != 0 {
-        o.insert(
-            "tos".into(),
-            json!(crate::rule::names::dsfield_name(header.tos)),
-        );
+        o.str("tos", &crate::rule::names::dsfield_name(header.tos));
     }
     if let Some(id) = m.nh_id() {
-        o.insert("nhid".into(), json!(id));
+        o.num("nhid", id);
     }
     if let Some(encap) = m.encap().and_then(Result::ok) {
-        encap_json(&mut o, &encap);
+        let mut keys = Map::new();
+        encap_json(&mut keys, &encap);
+        o.extend(&keys);
     }
     if let Some(via) = m.via() {
-        o.insert("via".into(), via_json(via));
+        o.value("via", &via_json(via));
     }
     if let Some(gw) = m.gateway() {
-        o.insert("gateway".into(), json!(gw.to_string()));
+        o.ip("gateway", gw);
     }
     if let Some(oif) = m.oif() {
-        o.insert("dev".into(), json!(dev_name(ctx, oif)));
+        o.str("dev", &dev_name(ctx, oif));
     }
     let table = m.table();
     if table != names::TABLE_MAIN || details {
-        o.insert("table".into(), json!(names::table_name(table)));
+        o.str("table", &names::table_name(table));
     }
     if (header.protocol != RouteProtocol::Boot || details)
         && header.protocol != RouteProtocol::Unspec
     {
-        o.insert(
-            "protocol".into(),
-            json!(names::protocol_name(u8::from(header.protocol))),
-        );
+        o.str("protocol", &names::protocol_name(u8::from(header.protocol)));
     }
     if header.scope != Scope::Universe || details {
-        o.insert("scope".into(), json!(names::scope_name(header.scope)));
+        o.str("scope", &names::scope_name(header.scope));
     }
     if let Some(src) = m.prefsrc() {
-        o.insert("prefsrc".into(), json!(src.to_string()));
+        o.ip("prefsrc", src);
     }
     if let Some(metric) = m.priority() {
-        o.insert("metric".into(), json!(metric));
+        o.num("metric", metric);
     }
-    o.insert("flags".into(), json!(flag_names(header.flags)));
+    o.strs("flags", flag_names(header.flags));
     let mut cacheinfo = None;
     for attr in &m.attrs {
         match attr {
-            RouteAttr::Mark(mark) => {
-                o.insert("mark".into(), json!(mark));
-            }
-            RouteAttr::Uid(uid) => {
-                o.insert("uid".into(), json!(uid));
-            }
+            RouteAttr::Mark(mark) => o.num("mark", *mark),
+            RouteAttr::Uid(uid) => o.num("uid", *uid),
             RouteAttr::Iif(index) => {
                 let name = dev_name(ctx, *index);
-                o.insert("iif".into(), json!(name));
+                o.str("iif", &name);
             }
             RouteAttr::Flow(realms) => {
                 let mut flow = Map::new();
@@ -373,7 +374,7 @@ pub(crate) fn to_json(ctx: &mut Context, m: &RouteMessage) -> Value {
                     flow.insert("from".into(), json!(crate::rule::names::realm_name(from)));
                 }
                 flow.insert("to".into(), json!(crate::rule::names::realm_name(to)));
-                o.insert("flow".into(), Value::Object(flow));
+                o.value("flow", &Value::Object(flow));
             }
             RouteAttr::CacheInfo(info) => cacheinfo = Some(info.clone()),
             _ => {}
@@ -382,34 +383,37 @@ pub(crate) fn to_json(ctx: &mut Context, m: &RouteMessage) -> Value {
     let cloned = header.flags.contains(RouteFlags::CLONED);
     if cloned && header.family == AF_INET {
         let bits = header.flags.bits();
-        let names: Vec<&str> = CACHE_FLAGS
-            .iter()
-            .filter(|(b, _)| bits & b != 0)
-            .map(|(_, n)| *n)
-            .collect();
-        o.insert("cache".into(), json!(names));
+        o.strs(
+            "cache",
+            CACHE_FLAGS
+                .iter()
+                .filter(|(b, _)| bits & b != 0)
+                .map(|(_, n)| *n),
+        );
     }
     if let Some(info) = cacheinfo.filter(|_| cloned || header.family == AF_INET6) {
-        cacheinfo_json(&mut o, &info, stats);
+        let mut keys = Map::new();
+        cacheinfo_json(&mut keys, &info, stats);
+        o.extend(&keys);
     }
     if let Some(pref) = m.pref() {
-        o.insert("pref".into(), json!(pref.to_string()));
+        o.str("pref", &pref.to_string());
     }
     if details {
         if let Some(id) = m.nh_id() {
             if let Ok(nh) = ctx.execute("nexthop get", rtnetlink::nexthop::NexthopGet::id(id)) {
-                o.insert("nh_info".into(), crate::nexthop::to_json(ctx, &nh));
+                let info = crate::nexthop::to_json(ctx, &nh);
+                o.value("nh_info", &info);
             }
         }
     }
     if let Some(metrics) = m.metrics() {
         if metrics.iter().any(|a| !matches!(a, MetricAttr::Lock(_))) {
-            o.insert("metrics".into(), json!([metrics_json(metrics)]));
+            o.value("metrics", &json!([metrics_json(metrics)]));
         }
     }
     if let Some(hops) = m.multipath() {
         let list: Vec<Value> = hops.iter().map(|h| hop_json(ctx, h)).collect();
-        o.insert("nexthops".into(), Value::Array(list));
+        o.value("nexthops", &Value::Array(list));
     }
-    Value::Object(o)
 }

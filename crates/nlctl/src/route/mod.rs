@@ -20,6 +20,7 @@ use rtnetlink::Request;
 use crate::cli::Words as Args;
 use crate::context::Family;
 use crate::error::kernel;
+use crate::json_writer::JsonObject;
 use crate::{CliError, Context, Words};
 
 use args::{Mode, RouteArgs};
@@ -276,10 +277,12 @@ fn show(ctx: &mut Context, mut words: Words, flush: bool) -> Result<(), CliError
     let line = words.line();
     if !flush {
         ctx.out.listing();
+        let mut scratch = String::new();
         return each_route(ctx, &filter, &line, |ctx, route| {
             if ctx.out.is_json() {
-                let value = to_json(ctx, route);
-                ctx.out.object(value);
+                scratch.clear();
+                json::write_json(ctx, route, &mut JsonObject::begin(&mut scratch));
+                ctx.out.json_text(&scratch);
             } else {
                 let text = to_text(ctx, route);
                 ctx.out.text(&text);
