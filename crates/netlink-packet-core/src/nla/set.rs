@@ -151,7 +151,9 @@ pub fn parse_attrs<A: Attribute>(buf: &[u8], base: usize) -> Result<Vec<A>, Deco
 /// else. A header so broken that the attributes after it cannot be found
 /// ends the run; its error is returned too.
 pub fn parse_attrs_lossy<A: Attribute>(buf: &[u8], base: usize) -> (Vec<A>, Vec<DecodeError>) {
-    let mut attrs = Vec::new();
+    // Counting first (headers only) sizes the vector once: no regrowth,
+    // and no spare capacity kept by every message a caller collects.
+    let mut attrs = Vec::with_capacity(NlaIter::with_base(buf, base).count());
     let mut errors = Vec::new();
     for nla in NlaIter::with_base(buf, base) {
         match nla {
