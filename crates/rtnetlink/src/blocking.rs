@@ -1,5 +1,6 @@
 //! The blocking front end.
 
+use netlink_packet_core::NetlinkPayload;
 use netlink_proto::blocking::Connection;
 use netlink_sys::{Namespace, Protocol, Socket};
 
@@ -36,7 +37,24 @@ impl Handle {
         let request = request.into();
         request.check()?;
         let (message, options, finish) = request.into_parts();
-        finish(answer(self.connection.request_all(&message, options)))
+        // The payloads are collected as they are parsed: no vector of
+        // whole netlink messages beside the one of results.
+        let replies = self
+            .connection
+            .request(&message, options)
+            .map_err(Error::from)
+            .and_then(|replies| {
+                replies
+                    .filter_map(|reply| match reply {
+                        Ok(reply) => match reply.payload {
+                            NetlinkPayload::Inner(inner) => Some(Ok(inner)),
+                            _ => None,
+                        },
+                        Err(error) => Some(Err(Error::from(error))),
+                    })
+                    .collect()
+            });
+        finish(replies)
     }
 
     /// Runs many requests, as many per `sendmsg` as fit, each answered on
