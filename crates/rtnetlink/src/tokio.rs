@@ -1,11 +1,11 @@
 //! The tokio front end.
 
 use futures::{StreamExt, TryStreamExt};
+use netlink_packet_core::NetlinkPayload;
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
 use netlink_sys::{Namespace, Protocol, Socket};
 
-use crate::request::answer;
 use crate::{Error, Request};
 
 pub use netlink_proto::tokio::Connection;
@@ -26,11 +26,24 @@ impl Handle {
         let request = request.into();
         request.check()?;
         let (message, options, finish) = request.into_parts();
+        // The payloads are collected as they are parsed: no vector of
+        // whole netlink messages beside the one of results.
         let replies = match self.handle.request(message, options).await {
-            Ok(stream) => stream.try_collect::<Vec<_>>().await,
-            Err(error) => Err(error),
+            Ok(stream) => {
+                stream
+                    .map_err(Error::from)
+                    .try_filter_map(|reply| {
+                        futures::future::ready(Ok(match reply.payload {
+                            NetlinkPayload::Inner(inner) => Some(inner),
+                            _ => None,
+                        }))
+                    })
+                    .try_collect::<Vec<_>>()
+                    .await
+            }
+            Err(error) => Err(Error::from(error)),
         };
-        finish(answer(replies))
+        finish(replies)
     }
 
     /// Runs many requests, several in flight at once so that the
