@@ -1,0 +1,351 @@
+//! One run of one contender: spawn it, count what it prints while it runs,
+//! and reap it with `wait4` for its exit status and peak resident set.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How a run's count is read from its standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    /// The contract (bench/README.md): one decimal integer and a newline.
+    Printed,
+    /// One line per object (`ip -o ...`, `ip route show`).
+    Lines,
+    /// A JSON array: its elements are counted (`ip -j`, `nlctl -j`).
+    JsonArray,
+    /// Nothing to read: success means this many were done (`ip -batch`).
+    Fixed(u64),
+}
+
+/// What one run ended with.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Success: the count and the measurements.
+    Done(Sample),
+    /// Exit status 3: the workload is not offered.
+    Unsupported,
+    /// Anything else: why, with the contender's standard error.
+    Failed(String),
+}
+
+/// The measurements of a successful run.
+#[derive(Debug, Clone, Copy)]
+pub struct Sample {
+    /// What it counted (see [`Counting`]).
+    pub count: u64,
+    /// From just before the spawn to the reaping of the process.
+    pub wall: Duration,
+    /// Peak resident set (`ru_maxrss`), KiB.
+    pub max_rss_kib: u64,
+}
+
+/// The most of a contender's output kept for messages.
+const KEPT: usize = 4096;
+
+/// Runs `program args...` once, counting its standard output the way
+/// `counting` says. `unsupported_exit` tells whether exit status 3 means
+/// "not offered" (the contract) or is a failure like any other.
+pub fn run(program: &str, args: &[String], counting: Counting, unsupported_exit: bool) -> Outcome {
+    let shown = || {
+        std::iter::once(program)
+            .chain(args.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let started = Instant::now();
+    let mut child = match Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(error) => return Outcome::Failed(format!("`{}` could not start: {error}", shown())),
+    };
+    let pid = child.id();
+    let stderr = child.stderr.take().map(|mut stderr| {
+        thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = stderr.read_to_end(&mut bytes);
+            bytes
+        })
+    });
+    let counted = match child.stdout.take() {
+        Some(mut stdout) => count_output(&mut stdout, counting),
+        None => Err("no standard output pipe".to_owned()),
+    };
+    // The child is reaped here, not through `child`: `wait4` also gives
+    // its resource usage. `child` is dropped without waiting.
+    let reaped = wait4(pid);
+    let wall = started.elapsed();
+    drop(child);
+    let stderr = stderr
+        .and_then(|thread| thread.join().ok())
+        .unwrap_or_default();
+    let stderr_text = || {
+        let text = String::from_utf8_lossy(&stderr[..stderr.len().min(KEPT)]);
+        if text.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\n  stderr: {}",
+                text.trim_end().replace('\n', "\n          ")
+            )
+        }
+    };
+    let (status, max_rss_kib) = match reaped {
+        Ok(reaped) => reaped,
+        Err(error) => return Outcome::Failed(format!("`{}`: wait4: {error}", shown())),
+    };
+    match status {
+        Status::Exited(0) => {}
+        Status::Exited(3) if unsupported_exit => return Outcome::Unsupported,
+        Status::Exited(code) => {
+            return Outcome::Failed(format!(
+                "`{}` exited with status {code}{}",
+                shown(),
+                stderr_text()
+            ))
+        }
+        Status::Signaled(signal) => {
+            return Outcome::Failed(format!(
+                "`{}` was killed by signal {signal}{}",
+                shown(),
+                stderr_text()
+            ))
+        }
+    }
+    match counted {
+        Ok(count) => Outcome::Done(Sample {
+            count,
+            wall,
+            max_rss_kib,
+        }),
+        Err(error) => Outcome::Failed(format!(
+            "`{}`: its output: {error}{}",
+            shown(),
+            stderr_text()
+        )),
+    }
+}
+
+/// Reads `output` to its end, counting as `counting` says.
+fn count_output(output: &mut impl Read, counting: Counting) -> Result<u64, String> {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut kept = Vec::new();
+    let mut lines = 0u64;
+    let mut json = JsonCounter::default();
+    let mut total = 0u64;
+    loop {
+        let n = match output.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(format!("read after {total} bytes: {error}")),
+        };
+        let chunk = &buf[..n];
+        match counting {
+            Counting::Printed => {
+                let room = KEPT.saturating_sub(kept.len());
+                kept.extend_from_slice(&chunk[..n.min(room)]);
+            }
+            Counting::Lines => lines += chunk.iter().filter(|&&b| b == b'\n').count() as u64,
+            Counting::JsonArray => json.feed(chunk, total)?,
+            Counting::Fixed(_) => {}
+        }
+        total += n as u64;
+    }
+    match counting {
+        Counting::Printed => parse_printed(&kept, total),
+        Counting::Lines => Ok(lines),
+        Counting::JsonArray => json.finish(total),
+        Counting::Fixed(count) => Ok(count),
+    }
+}
+
+/// The contract's output: exactly one decimal integer and a newline.
+fn parse_printed(kept: &[u8], total: u64) -> Result<u64, String> {
+    let text = String::from_utf8_lossy(kept);
+    let number = text
+        .strip_suffix('\n')
+        .filter(|_| total == kept.len() as u64);
+    match number.and_then(|n| n.parse().ok()) {
+        Some(count) => Ok(count),
+        None => Err(format!(
+            "{total} bytes, not one decimal integer and a newline: {:?}",
+            text.chars().take(80).collect::<String>()
+        )),
+    }
+}
+
+/// Counts the elements of a JSON array of objects as the text streams by:
+/// each `{` opened at depth 1 (inside the outer `[`) is one element.
+/// Strings are skipped, escapes included, so braces inside them do not
+/// count.
+#[derive(Debug, Default)]
+struct JsonCounter {
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    started: bool,
+    closed: bool,
+    count: u64,
+}
+
+impl JsonCounter {
+    /// Feeds the bytes starting at byte `offset` of the output.
+    fn feed(&mut self, bytes: &[u8], offset: u64) -> Result<(), String> {
+        for (i, &b) in bytes.iter().enumerate() {
+            let at = offset + i as u64;
+            if self.in_string {
+                match (self.escaped, b) {
+                    (true, _) => self.escaped = false,
+                    (false, b'\\') => self.escaped = true,
+                    (false, b'"') => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b' ' | b'\n' | b'\r' | b'\t' => {}
+                _ if self.closed => {
+                    return Err(format!("text after the JSON array at byte {at}"));
+                }
+                b'[' if !self.started => {
+                    self.started = true;
+                    self.depth = 1;
+                }
+                _ if !self.started => {
+                    return Err(format!(
+                        "byte {at} is {:?}, not the `[` of a JSON array",
+                        b as char
+                    ));
+                }
+                b'"' => self.in_string = true,
+                b'{' | b'[' => {
+                    if self.depth == 1 {
+                        if b != b'{' {
+                            return Err(format!("an element that is no object at byte {at}"));
+                        }
+                        self.count += 1;
+                    }
+                    self.depth += 1;
+                }
+                b'}' | b']' => {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        if b != b']' {
+                            return Err(format!("unbalanced `}}` at byte {at}"));
+                        }
+                        self.closed = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The count, if the array was complete.
+    fn finish(&self, total: u64) -> Result<u64, String> {
+        if self.closed {
+            Ok(self.count)
+        } else {
+            Err(format!("a JSON array that does not end ({total} bytes)"))
+        }
+    }
+}
+
+/// How a process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Exited(i32),
+    Signaled(i32),
+}
+
+/// Reaps child `pid`: how it ended and its peak resident set in KiB.
+fn wait4(pid: u32) -> Result<(Status, u64), std::io::Error> {
+    let pid = libc::pid_t::try_from(pid)
+        .map_err(|_| std::io::Error::other(format!("pid {pid} out of range")))?;
+    loop {
+        let mut status: libc::c_int = 0;
+        // SAFETY: an all-zero `rusage` is a valid value (integers and
+        // timevals only).
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: `status` and `usage` are valid for writes for the call;
+        // `pid` is our child, not yet reaped.
+        let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if reaped < 0 {
+            let error = std::io::Error::last_os_error();
+            if error.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(error);
+        }
+        let max_rss = u64::try_from(usage.ru_maxrss).unwrap_or(0);
+        let status = if libc::WIFEXITED(status) {
+            Status::Exited(libc::WEXITSTATUS(status))
+        } else {
+            Status::Signaled(libc::WTERMSIG(status))
+        };
+        return Ok((status, max_rss));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(text: &str) -> Result<u64, String> {
+        let mut counter = JsonCounter::default();
+        // Fed in small pieces, as a pipe hands it over.
+        for (i, piece) in text.as_bytes().chunks(3).enumerate() {
+            counter.feed(piece, i as u64 * 3)?;
+        }
+        counter.finish(text.len() as u64)
+    }
+
+    #[test]
+    fn json_arrays_are_counted_by_their_objects() {
+        assert_eq!(json("[]\n"), Ok(0));
+        assert_eq!(json(r#"[{"a":1},{"b":[{"c":"}{"}],"d":{}}]"#), Ok(2));
+        assert_eq!(json(r#" [ {"s":"a \" { ] \\"} ]"#), Ok(1));
+        assert!(json(r#"[{"a":1}"#).is_err());
+        assert!(json(r#"{"a":1}"#).is_err());
+        assert!(json(r#"[1,2]"#).is_ok());
+        assert!(json(r#"[[1]]"#).is_err());
+        assert!(json("[] x").is_err());
+    }
+
+    #[test]
+    fn printed_counts_follow_the_contract() {
+        assert_eq!(parse_printed(b"42\n", 3), Ok(42));
+        assert!(parse_printed(b"42", 2).is_err());
+        assert!(parse_printed(b"42\n43\n", 6).is_err());
+        assert!(parse_printed(b"", 0).is_err());
+    }
+
+    #[test]
+    fn a_run_reports_exit_status_and_count() {
+        let args = |s: &str| vec!["-c".to_owned(), s.to_owned()];
+        match run("sh", &args("echo 7"), Counting::Printed, true) {
+            Outcome::Done(sample) => assert_eq!(sample.count, 7),
+            other => panic!("{other:?}"),
+        }
+        match run("sh", &args("printf 'a\\nb\\n'"), Counting::Lines, true) {
+            Outcome::Done(sample) => assert_eq!(sample.count, 2),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            run("sh", &args("exit 3"), Counting::Printed, true),
+            Outcome::Unsupported
+        ));
+        match run("sh", &args("echo oops >&2; exit 3"), Counting::Lines, false) {
+            Outcome::Failed(message) => assert!(message.contains("oops"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
