@@ -116,7 +116,8 @@ pub struct Invocation {
 pub fn all(root: &Path) -> Vec<Contender> {
     let bench_bin = |name: &str| root.join("bench/target/release").join(name);
     let built = |path: &Path| {
-        (!path.is_file()).then(|| format!("not built ({} is missing)", path.display()))
+        let shown = path.strip_prefix(root).unwrap_or(path);
+        (!path.is_file()).then(|| format!("not built ({} is missing)", shown.display()))
     };
     let contract = |name: &'static str| {
         let program = bench_bin(name);
@@ -135,7 +136,10 @@ pub fn all(root: &Path) -> Vec<Contender> {
         missing: if script.is_file() {
             python_module_missing("pyroute2")
         } else {
-            Some(format!("not written ({} is missing)", script.display()))
+            Some(format!(
+                "not written ({} is missing)",
+                script.strip_prefix(root).unwrap_or(&script).display()
+            ))
         },
         how: How::Contract {
             program: PathBuf::from("python3"),

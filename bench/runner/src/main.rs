@@ -319,7 +319,11 @@ fn run_workload(
                     Err(why) => why,
                 },
             };
-            eprintln!("\nrunner: {name}: {contender} failed: {failure}");
+            eprintln!(
+                "\nrunner: {name}: {contender} failed: `{} {}` {failure}",
+                invocation.program,
+                invocation.args.join(" ")
+            );
             clean = false;
             if workload.is_add_del() {
                 flush_churn();

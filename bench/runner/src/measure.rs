@@ -46,14 +46,10 @@ const KEPT: usize = 4096;
 
 /// Runs `program args...` once, counting its standard output the way
 /// `counting` says. `unsupported_exit` tells whether exit status 3 means
-/// "not offered" (the contract) or is a failure like any other.
+/// "not offered" (the contract) or is a failure like any other. A
+/// failure's message does not repeat the command line; its first line ends
+/// with the first line of the contender's standard error.
 pub fn run(program: &str, args: &[String], counting: Counting, unsupported_exit: bool) -> Outcome {
-    let shown = || {
-        std::iter::once(program)
-            .chain(args.iter().map(String::as_str))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let started = Instant::now();
     let mut child = match Command::new(program)
         .args(args)
@@ -63,7 +59,7 @@ pub fn run(program: &str, args: &[String], counting: Counting, unsupported_exit:
         .spawn()
     {
         Ok(child) => child,
-        Err(error) => return Outcome::Failed(format!("`{}` could not start: {error}", shown())),
+        Err(error) => return Outcome::Failed(format!("could not start: {error}")),
     };
     let pid = child.id();
     let stderr = child.stderr.take().map(|mut stderr| {
@@ -87,35 +83,28 @@ pub fn run(program: &str, args: &[String], counting: Counting, unsupported_exit:
         .unwrap_or_default();
     let stderr_text = || {
         let text = String::from_utf8_lossy(&stderr[..stderr.len().min(KEPT)]);
-        if text.trim().is_empty() {
-            String::new()
-        } else {
-            format!(
-                "\n  stderr: {}",
-                text.trim_end().replace('\n', "\n          ")
-            )
+        let text = text.trim();
+        match text.lines().next() {
+            None => String::new(),
+            Some(first) if first.len() == text.len() => format!("; stderr: {first}"),
+            Some(first) => format!(
+                "; stderr: {first}\n  stderr:\n    {}",
+                text.replace('\n', "\n    ")
+            ),
         }
     };
     let (status, max_rss_kib) = match reaped {
         Ok(reaped) => reaped,
-        Err(error) => return Outcome::Failed(format!("`{}`: wait4: {error}", shown())),
+        Err(error) => return Outcome::Failed(format!("wait4: {error}")),
     };
     match status {
         Status::Exited(0) => {}
         Status::Exited(3) if unsupported_exit => return Outcome::Unsupported,
         Status::Exited(code) => {
-            return Outcome::Failed(format!(
-                "`{}` exited with status {code}{}",
-                shown(),
-                stderr_text()
-            ))
+            return Outcome::Failed(format!("exited with status {code}{}", stderr_text()))
         }
         Status::Signaled(signal) => {
-            return Outcome::Failed(format!(
-                "`{}` was killed by signal {signal}{}",
-                shown(),
-                stderr_text()
-            ))
+            return Outcome::Failed(format!("was killed by signal {signal}{}", stderr_text()))
         }
     }
     match counted {
@@ -124,11 +113,7 @@ pub fn run(program: &str, args: &[String], counting: Counting, unsupported_exit:
             wall,
             max_rss_kib,
         }),
-        Err(error) => Outcome::Failed(format!(
-            "`{}`: its output: {error}{}",
-            shown(),
-            stderr_text()
-        )),
+        Err(error) => Outcome::Failed(format!("its output: {error}{}", stderr_text())),
     }
 }
 

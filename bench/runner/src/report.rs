@@ -73,6 +73,8 @@ impl Table {
             Row::Measured(samples) if name == "raw" => Some(median_ms(samples)),
             _ => None,
         });
+        let mut not_offered = Vec::new();
+        let mut missing = Vec::new();
         for (name, row) in &self.rows {
             let line = match row {
                 Row::Measured(samples) => {
@@ -95,12 +97,24 @@ impl Table {
                         median(&mut rss)
                     )
                 }
-                Row::NotOffered => format!("| {name} | not offered | | | |"),
-                Row::Missing(why) => format!("| {name} | {} | | | |", cell(why)),
+                Row::NotOffered => {
+                    not_offered.push(name.as_str());
+                    continue;
+                }
+                Row::Missing(why) => {
+                    missing.push(format!("{name}: {}", cell(why)));
+                    continue;
+                }
                 Row::Failed(why) => format!("| {name} | FAILED: {} | | | |", cell(why)),
             };
             out.push_str(&line);
             out.push('\n');
+        }
+        if !not_offered.is_empty() {
+            let _ = write!(out, "\nNot offered by: {}.\n", not_offered.join(", "));
+        }
+        for line in missing {
+            let _ = write!(out, "\nNot run: {line}.\n");
         }
         out
     }
