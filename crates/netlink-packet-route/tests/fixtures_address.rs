@@ -134,7 +134,7 @@ fn built_address_round_trips() {
             flags: 0,
             scope: Scope::Universe,
             index: 7,
-            extra: vec![],
+            extra: Default::default(),
         },
         vec![
             AddressAttr::Address(IpAddr::V6("2001:db8::5".parse().unwrap())),

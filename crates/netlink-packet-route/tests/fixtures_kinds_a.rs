@@ -344,7 +344,7 @@ fn vlan_request() -> LinkMessage {
                     VlanQosAttr::Mapping(VlanQosMapping {
                         from,
                         to,
-                        extra: vec![],
+                        extra: Default::default(),
                     })
                 })
                 .collect(),
@@ -358,7 +358,7 @@ fn vlan_request() -> LinkMessage {
             VlanAttr::Flags(VlanFlags {
                 flags: VlanFlagBits::REORDER_HDR | VlanFlagBits::LOOSE_BINDING,
                 mask: VlanFlagBits::REORDER_HDR | VlanFlagBits::LOOSE_BINDING | VlanFlagBits::GVRP,
-                extra: vec![],
+                extra: Default::default(),
             }),
             VlanAttr::EgressQos(map(&[(1, 5), (2, 6)])),
             VlanAttr::IngressQos(map(&[(3, 7)])),

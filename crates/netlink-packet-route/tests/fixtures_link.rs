@@ -343,30 +343,30 @@ fn vf_info_built_from_the_header_layouts() {
         VfInfoAttr::Mac(VfMac {
             vf: 3,
             mac,
-            extra: vec![],
+            extra: Default::default(),
         }),
         VfInfoAttr::Vlan(VfVlan {
             vf: 3,
             vlan: 100,
             qos: 2,
-            extra: vec![],
+            extra: Default::default(),
         }),
         VfInfoAttr::Rate(VfRate {
             vf: 3,
             min_tx_rate: 10,
             max_tx_rate: 1000,
-            extra: vec![],
+            extra: Default::default(),
         }),
         VfInfoAttr::LinkState(VfLinkState {
             vf: 3,
             link_state: VfLinkStatePolicy::Disable,
-            extra: vec![],
+            extra: Default::default(),
         }),
         VfInfoAttr::IbNodeGuid(VfGuid {
             vf: 3,
             pad: [0; 4],
             guid: 0x0102_0304_0506_0708,
-            extra: vec![],
+            extra: Default::default(),
         }),
         VfInfoAttr::VlanList(Nested::new(vec![VfVlanAttr::Info(VfVlanInfo {
             vf: 3,
@@ -374,7 +374,7 @@ fn vf_info_built_from_the_header_layouts() {
             qos: 0,
             vlan_proto: Be16(0x88a8),
             pad: [0; 2],
-            extra: vec![],
+            extra: Default::default(),
         })])),
         VfInfoAttr::Stats(Nested::new(vec![
             VfStatsAttr::RxPackets(5),
@@ -383,7 +383,7 @@ fn vf_info_built_from_the_header_layouts() {
         VfInfoAttr::Trust(VfTrust {
             vf: 3,
             setting: 1,
-            extra: vec![],
+            extra: Default::default(),
         }),
     ]);
     let bytes = round_trip_link(vec![
@@ -430,7 +430,7 @@ fn vf_ports_built_from_the_header_layouts() {
             vsi_type_id: [1, 2, 3],
             vsi_type_version: 4,
             pad: [0; 3],
-            extra: vec![],
+            extra: Default::default(),
         }),
         VfPortAttr::InstanceUuid(vec![0xab; 16]),
         VfPortAttr::Request(PortRequest::Associate),
@@ -481,12 +481,12 @@ fn bridge_af_spec_built_from_the_header_layouts() {
         AfSpecBridgeAttr::VlanInfo(BridgeVlanInfo {
             flags: BridgeVlanFlags::PVID | BridgeVlanFlags::UNTAGGED,
             vid: 1,
-            extra: vec![],
+            extra: Default::default(),
         }),
         AfSpecBridgeAttr::VlanInfo(BridgeVlanInfo {
             flags: BridgeVlanFlags::RANGE_BEGIN,
             vid: 10,
-            extra: vec![],
+            extra: Default::default(),
         }),
         AfSpecBridgeAttr::VlanTunnelInfo(Nested::new(vec![
             BridgeVlanTunnelAttr::Id(5000),
@@ -517,7 +517,7 @@ fn bridge_af_spec_built_from_the_header_layouts() {
         AfSpecBridgeAttr::VlanInfo(BridgeVlanInfo {
             flags: BridgeVlanFlags(0x6),
             vid: 1,
-            extra: vec![]
+            extra: Default::default()
         })
     );
     // IFLA_BRIDGE_FLAGS is attribute 0 (u16); struct bridge_vlan_info is

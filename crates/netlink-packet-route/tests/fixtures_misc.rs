@@ -185,7 +185,7 @@ fn prefix_notification_from_layout() {
             PrefixAttr::CacheInfo(PrefixCacheInfo {
                 preferred_time: 600,
                 valid_time: 1800,
-                extra: vec![],
+                extra: Default::default(),
             }),
         ],
     ));
@@ -211,7 +211,7 @@ fn bridge_vlan_entries_from_layout() {
         BridgeVlanEntryAttr::Info(BridgeVlanInfo {
             flags: BridgeVlanFlags::PVID | BridgeVlanFlags::UNTAGGED,
             vid: 10,
-            extra: vec![],
+            extra: Default::default(),
         }),
         BridgeVlanEntryAttr::Range(20),
         BridgeVlanEntryAttr::State(BridgeStpState::Forwarding),

@@ -409,7 +409,7 @@ fn built_multicast_stats_and_lookup_attributes() {
                 packets: 1,
                 bytes: 2,
                 wrong_if: 3,
-                extra: vec![],
+                extra: Default::default(),
             }),
             RouteAttr::Expires(Uint(1 << 40)),
             RouteAttr::Mark(7),

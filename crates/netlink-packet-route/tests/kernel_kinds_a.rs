@@ -468,7 +468,7 @@ fn links_built_here_are_created_as_asked() {
         let boolopt = BridgeBoolOptMulti {
             optval: BridgeBoolOpts::NO_LL_LEARN,
             optmask: BridgeBoolOpts::NO_LL_LEARN,
-            extra: vec![],
+            extra: Default::default(),
         };
         create_link(link(
             "br1",
@@ -575,7 +575,7 @@ fn links_built_here_are_created_as_asked() {
                     VxlanAttr::PortRange(VxlanPortRange {
                         low: Be16(2000),
                         high: Be16(3000),
-                        extra: vec![],
+                        extra: Default::default(),
                     }),
                     VxlanAttr::Port(Be16(5000)),
                     VxlanAttr::Df(VxlanDf::Inherit),

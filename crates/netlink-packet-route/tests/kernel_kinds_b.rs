@@ -304,7 +304,7 @@ fn udp_tunnels_built_from_the_header() {
             GeneveAttr::PortRange(GenevePortRange {
                 low: Be16(40000),
                 high: Be16(50000),
-                extra: vec![],
+                extra: Default::default(),
             }),
         ]))),
     );
@@ -415,7 +415,7 @@ fn port_and_device_kinds_built_from_the_header() {
             RmnetAttr::Flags(RmnetFlags {
                 flags: RmnetFlagBits::INGRESS_DEAGGREGATION | RmnetFlagBits::EGRESS_MAP_CKSUMV5,
                 mask: RmnetFlagBits(0x3f),
-                extra: vec![],
+                extra: Default::default(),
             }),
         ]))),
     );
@@ -459,7 +459,7 @@ fn timing(bitrate: u32) -> CanBittiming {
         phase_seg2: 2,
         sjw: 1,
         brp: 3,
-        extra: vec![],
+        extra: Default::default(),
     }
 }
 
@@ -476,7 +476,7 @@ fn timing_const(tseg1_max: u32) -> CanBittimingConst {
         brp_min: 1,
         brp_max: 64,
         brp_inc: 1,
-        extra: vec![],
+        extra: Default::default(),
     }
 }
 
@@ -502,20 +502,20 @@ fn can_built_from_the_header() {
             CanAttr::BittimingConst(timing_const(16)),
             CanAttr::Clock(CanClock {
                 freq: 80_000_000,
-                extra: vec![],
+                extra: Default::default(),
             }),
             CanAttr::State(CanState::ErrorPassive),
             CanAttr::CtrlMode(CanCtrlMode {
                 mask: mode | CanCtrlModeFlags::LOOPBACK,
                 flags: mode,
-                extra: vec![],
+                extra: Default::default(),
             }),
             CanAttr::RestartMs(100),
             CanAttr::Restart(1),
             CanAttr::BerrCounter(CanBerrCounter {
                 txerr: 5,
                 rxerr: 9,
-                extra: vec![],
+                extra: Default::default(),
             }),
             CanAttr::DataBittiming(timing(2_000_000)),
             CanAttr::DataBittimingConst(timing_const(32)),

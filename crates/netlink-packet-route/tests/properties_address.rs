@@ -31,7 +31,7 @@ fn attr() -> impl Strategy<Value = AddressAttr> {
                 valid,
                 created,
                 updated,
-                extra: vec![],
+                extra: Default::default(),
             })
         }),
         ip().prop_map(AddressAttr::Multicast),
@@ -58,7 +58,7 @@ fn message() -> impl Strategy<Value = AddressMessage> {
                     flags,
                     scope: Scope::from(scope),
                     index,
-                    extra: vec![],
+                    extra: Default::default(),
                 },
                 attrs,
             )

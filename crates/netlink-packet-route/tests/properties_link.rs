@@ -202,7 +202,7 @@ fn inet6_attr() -> impl Strategy<Value = AfInet6Attr> {
             tstamp: b,
             reachable_time: c,
             retrans_time: d,
-            extra: vec![],
+            extra: Default::default(),
         })),
         any::<[u8; 16]>().prop_map(|b| AfInet6Attr::Token(Ipv6Addr::from(b))),
         any::<u8>().prop_map(|m| AfInet6Attr::AddrGenMode(AddrGenMode::from(m))),
@@ -243,7 +243,7 @@ fn vlan_info() -> impl Strategy<Value = BridgeVlanInfo> {
     (any::<u16>(), any::<u16>()).prop_map(|(flags, vid)| BridgeVlanInfo {
         flags: BridgeVlanFlags(flags),
         vid,
-        extra: vec![],
+        extra: Default::default(),
     })
 }
 
@@ -312,7 +312,7 @@ fn vf_info() -> impl Strategy<Value = VfInfoAttr> {
                 qos,
                 vlan_proto: Be16(proto),
                 pad: [0; 2],
-                extra: vec![],
+                extra: Default::default(),
             })]))
         }),
         (any::<u64>(), any::<u64>()).prop_map(|(rx, tx)| {
@@ -425,7 +425,7 @@ fn message() -> impl Strategy<Value = LinkMessage> {
                     index,
                     flags: IfFlags(flags),
                     change: IfFlags(change),
-                    extra: vec![],
+                    extra: Default::default(),
                 },
                 attrs,
             )

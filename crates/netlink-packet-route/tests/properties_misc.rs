@@ -78,7 +78,7 @@ fn prefix_attr() -> impl Strategy<Value = PrefixAttr> {
             PrefixAttr::CacheInfo(PrefixCacheInfo {
                 preferred_time,
                 valid_time,
-                extra: vec![],
+                extra: Default::default(),
             })
         }),
         unknown(3).prop_map(PrefixAttr::Unknown),
@@ -169,7 +169,7 @@ fn vlan_attr() -> impl Strategy<Value = BridgeVlanAttr> {
         any::<(u16, u16)>().prop_map(|(flags, vid)| BridgeVlanEntryAttr::Info(BridgeVlanInfo {
             flags: BridgeVlanFlags(flags),
             vid,
-            extra: vec![],
+            extra: Default::default(),
         })),
         any::<u16>().prop_map(BridgeVlanEntryAttr::Range),
         any::<u8>().prop_map(|s| BridgeVlanEntryAttr::State(BridgeStpState::from(s))),
@@ -240,7 +240,7 @@ fn mdb_attr() -> impl Strategy<Value = MdbAttr> {
         MdbRouterAttr::Port(MdbRouterPort {
             fixed: MdbRouterPortIndex {
                 index,
-                extra: vec![],
+                extra: Default::default(),
             },
             attrs: vec![MdbRouterPortAttr::Timer(timer), MdbRouterPortAttr::Vid(vid)],
             flags: 0,

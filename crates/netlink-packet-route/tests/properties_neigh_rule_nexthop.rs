@@ -44,7 +44,7 @@ fn neigh_attr() -> impl Strategy<Value = NeighbourAttr> {
                 used,
                 updated,
                 refcnt,
-                extra: vec![],
+                extra: Default::default(),
             })
         }),
         any::<u32>().prop_map(NeighbourAttr::Probes),
@@ -86,7 +86,7 @@ fn table_attr() -> impl Strategy<Value = NeighbourTableAttr> {
             hash_mask: c[5],
             hash_chain_gc: c[6],
             proxy_qlen: c[7],
-            extra: vec![],
+            extra: Default::default(),
         })),
         (any::<u32>(), any::<u64>(), any::<u64>()).prop_map(|(i, t, l)| {
             NeighbourTableAttr::Parms(Nested::new(vec![
@@ -132,19 +132,19 @@ fn rule_attr() -> impl Strategy<Value = RuleAttr> {
         (any::<u32>(), any::<u32>()).prop_map(|(start, end)| RuleAttr::UidRange(RuleUidRange {
             start,
             end,
-            extra: vec![]
+            extra: Default::default()
         })),
         any::<u8>().prop_map(RuleAttr::Protocol),
         any::<u8>().prop_map(RuleAttr::IpProto),
         (any::<u16>(), any::<u16>()).prop_map(|(start, end)| RuleAttr::SportRange(RulePortRange {
             start,
             end,
-            extra: vec![]
+            extra: Default::default()
         })),
         (any::<u16>(), any::<u16>()).prop_map(|(start, end)| RuleAttr::DportRange(RulePortRange {
             start,
             end,
-            extra: vec![]
+            extra: Default::default()
         })),
         unknown(25).prop_map(RuleAttr::Unknown),
     ]
@@ -244,7 +244,7 @@ proptest! {
                 state: NeighbourState(state),
                 flags: NeighbourFlags(flags),
                 kind: NeighbourType::from(kind),
-                extra: vec![],
+                extra: Default::default(),
             },
             attrs,
         ), NeighbourMessage);
@@ -271,7 +271,7 @@ proptest! {
                 res2: h[6],
                 action: RuleAction::from(h[7]),
                 flags: RuleFlags(flags),
-                extra: vec![],
+                extra: Default::default(),
             },
             attrs,
         ), RuleMessage);
@@ -286,7 +286,7 @@ proptest! {
                 protocol: h[2],
                 resvd: h[3],
                 flags: NexthopFlags(flags),
-                extra: vec![],
+                extra: Default::default(),
             },
             attrs,
         ), NexthopMessage);

@@ -151,7 +151,7 @@ fn message() -> impl Strategy<Value = RouteMessage> {
                 scope: Scope::from(h[6]),
                 kind: RouteType::from(h[7]),
                 flags: RouteFlags(flags),
-                extra: vec![],
+                extra: Default::default(),
             };
             RouteMessage::new(header, attrs)
         })

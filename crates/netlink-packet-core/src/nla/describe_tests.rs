@@ -81,7 +81,7 @@ fn header() -> TestHeader {
         flags: Bits(0x1 | 0x4 | 0x100),
         index: -2,
         mac: MacAddr([2, 0, 0, 0, 0, 1]),
-        extra: Vec::new(),
+        extra: Default::default(),
     }
 }
 
@@ -190,7 +190,7 @@ fn fixed_struct_describes_fields_by_name_and_extra_bytes() {
     ));
     assert_eq!(described.field("extra"), None);
     let longer = TestHeader {
-        extra: vec![0xee],
+        extra: vec![0xee].into(),
         ..header()
     };
     assert_eq!(

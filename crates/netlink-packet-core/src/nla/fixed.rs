@@ -85,6 +85,52 @@ impl StructField for MacAddr {
     }
 }
 
+/// Bytes a newer kernel appended after a fixed structure, kept for the
+/// round trip. Almost always empty, which costs one pointer and no
+/// allocation: every parsed header and structure carries one.
+// A boxed `Vec` on purpose: one pointer when empty (a `Vec` is three).
+#[allow(clippy::box_collection)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct ExtraBytes(Option<Box<Vec<u8>>>);
+
+impl ExtraBytes {
+    /// No bytes.
+    pub const fn new() -> Self {
+        ExtraBytes(None)
+    }
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl std::ops::Deref for ExtraBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<u8>> for ExtraBytes {
+    fn from(bytes: Vec<u8>) -> Self {
+        // Empty is always `None`, so that equal bytes compare equal.
+        ExtraBytes((!bytes.is_empty()).then(|| Box::new(bytes)))
+    }
+}
+
+impl From<&[u8]> for ExtraBytes {
+    fn from(bytes: &[u8]) -> Self {
+        bytes.to_vec().into()
+    }
+}
+
+impl std::fmt::Debug for ExtraBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_slice().fmt(f)
+    }
+}
+
 /// Declares a C structure of the kernel ABI, field by field in header
 /// order (padding written as explicit `[u8; N]` fields), and makes it an
 /// attribute value and a struct field itself.
@@ -120,7 +166,7 @@ macro_rules! fixed_struct {
             $( $(#[$fmeta])* pub $field: $ty, )*
             /// Bytes after the structure, appended by a newer kernel; kept so
             /// that the value is emitted back unchanged.
-            pub extra: Vec<u8>,
+            pub extra: $crate::nla::ExtraBytes,
         }
 
         impl $Name {
@@ -138,7 +184,7 @@ macro_rules! fixed_struct {
                     ));
                 };
                 let mut value = <Self as $crate::nla::StructField>::read(fixed);
-                value.extra = extra.to_vec();
+                value.extra = $crate::nla::ExtraBytes::from(extra);
                 Ok(value)
             }
 
@@ -173,7 +219,7 @@ macro_rules! fixed_struct {
                     let $field = <$ty as $crate::nla::StructField>::read(&bytes[pos..]);
                     pos += <$ty as $crate::nla::StructField>::SIZE;
                 )*
-                $Name { $( $field, )* extra: Vec::new() }
+                $Name { $( $field, )* extra: $crate::nla::ExtraBytes::new() }
             }
             #[allow(unused_assignments)]
             fn write(&self, bytes: &mut [u8]) {
@@ -210,7 +256,7 @@ macro_rules! fixed_struct {
                 let described = $crate::nla::StructField::describe(self);
                 match described {
                     $crate::nla::Described::Fields(mut fields) if !self.extra.is_empty() => {
-                        fields.push(("extra", $crate::nla::Described::Bytes(self.extra.clone())));
+                        fields.push(("extra", $crate::nla::Described::Bytes(self.extra.to_vec())));
                         $crate::nla::Described::Fields(fields)
                     }
                     other => other,

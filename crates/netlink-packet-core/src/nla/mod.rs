@@ -20,7 +20,7 @@ pub use describe::{
     control_type_name, describe_header, DescribeBits, Described, DescribedAttr, DescribedMessage,
     DescribedPayload,
 };
-pub use fixed::StructField;
+pub use fixed::{ExtraBytes, StructField};
 pub use set::{attrs_len, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr};
 pub use value::{
     nest_flags, AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested,

@@ -86,9 +86,49 @@ pub(crate) fn labels_bytes(labels: &[MplsLabel]) -> Vec<u8> {
 }
 
 /// A route address kept as its bytes: 4 for IPv4, 16 for IPv6, a multiple
-/// of 4 for an MPLS label stack.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct RouteAddress(pub Vec<u8>);
+/// of 4 for an MPLS label stack. Up to 16 bytes are kept inline, so that
+/// the addresses of a route (destination, gateway, source) cost no
+/// allocation each; longer label stacks go to the heap.
+#[derive(Clone, Default)]
+pub struct RouteAddress(AddressBytes);
+
+#[derive(Clone)]
+enum AddressBytes {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Vec<u8>),
+}
+
+/// The longest address kept inline: an IPv6 address.
+const INLINE: usize = 16;
+
+impl Default for AddressBytes {
+    fn default() -> Self {
+        AddressBytes::Inline {
+            len: 0,
+            bytes: [0; INLINE],
+        }
+    }
+}
+
+impl PartialEq for RouteAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for RouteAddress {}
+
+impl std::hash::Hash for RouteAddress {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bytes().hash(state);
+    }
+}
+
+impl std::fmt::Debug for RouteAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RouteAddress").field(&self.bytes()).finish()
+    }
+}
 
 /// The zero-copy form of [`RouteAddress`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -147,9 +187,29 @@ impl<'a> RouteAddressRef<'a> {
 }
 
 impl RouteAddress {
+    /// An address of these bytes.
+    pub fn new(bytes: &[u8]) -> Self {
+        match u8::try_from(bytes.len()) {
+            Ok(len) if bytes.len() <= INLINE => {
+                let mut inline = [0; INLINE];
+                inline[..bytes.len()].copy_from_slice(bytes);
+                RouteAddress(AddressBytes::Inline { len, bytes: inline })
+            }
+            _ => RouteAddress(AddressBytes::Heap(bytes.to_vec())),
+        }
+    }
+
+    /// The bytes.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.0 {
+            AddressBytes::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            AddressBytes::Heap(bytes) => bytes,
+        }
+    }
+
     /// The zero-copy form.
     pub fn as_ref(&self) -> RouteAddressRef<'_> {
-        RouteAddressRef(&self.0)
+        RouteAddressRef(self.bytes())
     }
 
     /// The address as IPv4 or IPv6, told apart by its length.
@@ -164,7 +224,7 @@ impl RouteAddress {
 
     /// An MPLS label stack.
     pub fn from_labels(labels: &[MplsLabel]) -> Self {
-        RouteAddress(labels_bytes(labels))
+        RouteAddress::new(&labels_bytes(labels))
     }
 }
 
@@ -179,13 +239,13 @@ impl From<IpAddr> for RouteAddress {
 
 impl From<Ipv4Addr> for RouteAddress {
     fn from(ip: Ipv4Addr) -> Self {
-        RouteAddress(ip.octets().to_vec())
+        RouteAddress::new(&ip.octets())
     }
 }
 
 impl From<Ipv6Addr> for RouteAddress {
     fn from(ip: Ipv6Addr) -> Self {
-        RouteAddress(ip.octets().to_vec())
+        RouteAddress::new(&ip.octets())
     }
 }
 
@@ -195,20 +255,20 @@ impl AttrValue for RouteAddress {
         Ok(RouteAddressRef(nla.value()))
     }
     fn from_ref(value: &RouteAddressRef<'_>) -> Result<Self, DecodeError> {
-        Ok(RouteAddress(value.0.to_vec()))
+        Ok(RouteAddress::new(value.0))
     }
     fn value_len(&self) -> usize {
-        self.0.len()
+        self.bytes().len()
     }
     fn emit_value(&self, buf: &mut [u8]) {
-        buf.copy_from_slice(&self.0)
+        buf.copy_from_slice(self.bytes())
     }
     /// An IPv4 or IPv6 address by its length, else the bytes (an MPLS
     /// label stack's family is in the message header, not here).
     fn describe(&self) -> Described {
         match self.ip() {
             Some(ip) => Described::address(ip),
-            None => Described::Bytes(self.0.clone()),
+            None => Described::Bytes(self.bytes().to_vec()),
         }
     }
 }

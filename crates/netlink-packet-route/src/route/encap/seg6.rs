@@ -103,7 +103,7 @@ impl Seg6IpTunnelEncap {
             kind: IPV6_SRCRT_TYPE_4,
             segments_left: last,
             first_segment: last,
-            extra,
+            extra: extra.into(),
             ..Default::default()
         }
     }
@@ -123,7 +123,7 @@ impl Ipv6SrHdr {
             kind: IPV6_SRCRT_TYPE_4,
             segments_left: last,
             first_segment: last,
-            extra,
+            extra: extra.into(),
             ..Default::default()
         }
     }
@@ -329,7 +329,7 @@ impl Ioam6TraceHdr {
             nodelen_byte: (nodelen & 0x1f) << 3,
             remlen_byte: remlen & 0x7f,
             trace_type: Be32(trace_type),
-            extra: Vec::new(),
+            extra: Default::default(),
         }
     }
 }
