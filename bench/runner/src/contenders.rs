@@ -131,18 +131,21 @@ pub fn all(root: &Path) -> Vec<Contender> {
         }
     };
     let script = root.join("bench/contenders/pyroute2/contender.py");
+    let (python, missing) = if script.is_file() {
+        match python_with("pyroute2") {
+            Ok(python) => (python, None),
+            Err(why) => (PathBuf::from("python3"), Some(why)),
+        }
+    } else {
+        let shown = script.strip_prefix(root).unwrap_or(&script);
+        let why = format!("not written ({} is missing)", shown.display());
+        (PathBuf::from("python3"), Some(why))
+    };
     let pyroute2 = Contender {
         name: "pyroute2",
-        missing: if script.is_file() {
-            python_module_missing("pyroute2")
-        } else {
-            Some(format!(
-                "not written ({} is missing)",
-                script.strip_prefix(root).unwrap_or(&script).display()
-            ))
-        },
+        missing,
         how: How::Contract {
-            program: PathBuf::from("python3"),
+            program: python,
             args: vec![script.display().to_string()],
         },
     };
@@ -176,20 +179,32 @@ pub fn all(root: &Path) -> Vec<Contender> {
     ]
 }
 
-/// `Some(why)` when python3 cannot import `module`.
-fn python_module_missing(module: &str) -> Option<String> {
-    let status = Command::new("python3")
-        .args(["-c", &format!("import {module}")])
+/// The interpreter `python3` runs (`sys.executable`), if it can import
+/// `module`. The contender is run through it, not through `python3`, which
+/// may be a launcher (pyenv's shim runs bash and pyenv first, 60 ms and
+/// more, before Python starts).
+fn python_with(module: &str) -> Result<PathBuf, String> {
+    let output = Command::new("python3")
+        .args([
+            "-c",
+            &format!("import sys, {module}; print(sys.executable)"),
+        ])
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .status();
-    match status {
-        Ok(status) if status.success() => None,
-        Ok(_) => Some(format!(
+        .output();
+    match output {
+        Ok(output) if output.status.success() => {
+            let path = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+            if path.is_empty() {
+                Err("not installed (python3 does not name its interpreter)".to_owned())
+            } else {
+                Ok(PathBuf::from(path))
+            }
+        }
+        Ok(_) => Err(format!(
             "not installed (python3 cannot import {module}: run bench/setup)"
         )),
-        Err(error) => Some(format!("not installed (python3: {error})")),
+        Err(error) => Err(format!("not installed (python3: {error})")),
     }
 }
 

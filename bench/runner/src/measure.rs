@@ -1,7 +1,16 @@
 //! One run of one contender: spawn it, count what it prints while it runs,
 //! and reap it with `wait4` for its exit status and peak resident set.
+//!
+//! The peak resident set is the `VmHWM` of the contender's own image, read
+//! from `/proc/PID/status` when it stops at its exit (the runner traces it
+//! with `PTRACE_TRACEME` and `PTRACE_O_TRACEEXIT`, nothing else). `wait4`'s
+//! `ru_maxrss` is not used for it unless that stop did not happen: the
+//! kernel counts in it the memory of the process image replaced by
+//! `execve` (here the runner's own, 3.5 MiB, which hid the 1.9 MiB of the
+//! raw contender).
 
 use std::io::Read;
+use std::os::unix::process::CommandExt as _;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -37,7 +46,7 @@ pub struct Sample {
     pub count: u64,
     /// From just before the spawn to the reaping of the process.
     pub wall: Duration,
-    /// Peak resident set (`ru_maxrss`), KiB.
+    /// Peak resident set (`VmHWM` at exit; else `ru_maxrss`), KiB.
     pub max_rss_kib: u64,
 }
 
@@ -50,14 +59,25 @@ const KEPT: usize = 4096;
 /// failure's message does not repeat the command line; its first line ends
 /// with the first line of the contender's standard error.
 pub fn run(program: &str, args: &[String], counting: Counting, unsupported_exit: bool) -> Outcome {
-    let started = Instant::now();
-    let mut child = match Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
+        .stderr(Stdio::piped());
+    // SAFETY: the closure runs in the child between fork and exec and only
+    // makes one system call (async-signal-safe), touching no memory.
+    unsafe {
+        command.pre_exec(|| {
+            let null = std::ptr::null_mut::<libc::c_void>();
+            if libc::ptrace(libc::PTRACE_TRACEME, 0, null, null) == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let started = Instant::now();
+    let mut child = match command.spawn() {
         Ok(child) => child,
         Err(error) => return Outcome::Failed(format!("could not start: {error}")),
     };
@@ -69,15 +89,22 @@ pub fn run(program: &str, args: &[String], counting: Counting, unsupported_exit:
             bytes
         })
     });
-    let counted = match child.stdout.take() {
-        Some(mut stdout) => count_output(&mut stdout, counting),
-        None => Err("no standard output pipe".to_owned()),
-    };
+    // Read on a thread of its own: this one is the tracer, which must
+    // answer the child's stops while it runs.
+    let stdout = child
+        .stdout
+        .take()
+        .map(|mut stdout| thread::spawn(move || count_output(&mut stdout, counting)));
     // The child is reaped here, not through `child`: `wait4` also gives
     // its resource usage. `child` is dropped without waiting.
-    let reaped = wait4(pid);
+    let reaped = trace_until_reaped(pid);
     let wall = started.elapsed();
     drop(child);
+    let counted = match stdout.map(|thread| thread.join()) {
+        Some(Ok(counted)) => counted,
+        Some(Err(_)) => Err("the thread reading it panicked".to_owned()),
+        None => Err("no standard output pipe".to_owned()),
+    };
     let stderr = stderr
         .and_then(|thread| thread.join().ok())
         .unwrap_or_default();
@@ -251,10 +278,14 @@ enum Status {
     Signaled(i32),
 }
 
-/// Reaps child `pid`: how it ended and its peak resident set in KiB.
-fn wait4(pid: u32) -> Result<(Status, u64), std::io::Error> {
+/// Follows child `pid`, which stops after its `execve` (it asked to be
+/// traced), until it is reaped: how it ended and its peak resident set in
+/// KiB. Signals stopping it on their way are delivered as they came.
+fn trace_until_reaped(pid: u32) -> Result<(Status, u64), std::io::Error> {
     let pid = libc::pid_t::try_from(pid)
         .map_err(|_| std::io::Error::other(format!("pid {pid} out of range")))?;
+    let mut seen_exec = false;
+    let mut peak: Option<u64> = None;
     loop {
         let mut status: libc::c_int = 0;
         // SAFETY: an all-zero `rusage` is a valid value (integers and
@@ -270,7 +301,29 @@ fn wait4(pid: u32) -> Result<(Status, u64), std::io::Error> {
             }
             return Err(error);
         }
-        let max_rss = u64::try_from(usage.ru_maxrss).unwrap_or(0);
+        if libc::WIFSTOPPED(status) {
+            let signal = libc::WSTOPSIG(status);
+            let event = (status >> 16) & 0xff;
+            let deliver = if !seen_exec && signal == libc::SIGTRAP {
+                seen_exec = true;
+                // Stop once more at its exit; later execs are events, not
+                // signals; it dies with the runner.
+                let options =
+                    libc::PTRACE_O_TRACEEXIT | libc::PTRACE_O_TRACEEXEC | libc::PTRACE_O_EXITKILL;
+                ptrace(libc::PTRACE_SETOPTIONS, pid, options as usize)?;
+                0
+            } else if signal == libc::SIGTRAP && event == libc::PTRACE_EVENT_EXIT {
+                peak = vm_hwm(pid);
+                0
+            } else if signal == libc::SIGTRAP && event != 0 {
+                0
+            } else {
+                signal
+            };
+            ptrace(libc::PTRACE_CONT, pid, deliver as usize)?;
+            continue;
+        }
+        let max_rss = peak.unwrap_or(u64::try_from(usage.ru_maxrss).unwrap_or(0));
         let status = if libc::WIFEXITED(status) {
             Status::Exited(libc::WEXITSTATUS(status))
         } else {
@@ -278,6 +331,41 @@ fn wait4(pid: u32) -> Result<(Status, u64), std::io::Error> {
         };
         return Ok((status, max_rss));
     }
+}
+
+/// `ptrace(request, pid, 0, data)` for the requests that take a number.
+fn ptrace(request: libc::c_uint, pid: libc::pid_t, data: usize) -> Result<(), std::io::Error> {
+    // SAFETY: PTRACE_SETOPTIONS and PTRACE_CONT read `data` as a number,
+    // not a pointer, and touch no memory of ours.
+    let done = unsafe {
+        libc::ptrace(
+            request,
+            pid,
+            std::ptr::null_mut::<libc::c_void>(),
+            data as *mut libc::c_void,
+        )
+    };
+    if done == -1 {
+        // The child may have been killed meanwhile; wait4 will say so.
+        let error = std::io::Error::last_os_error();
+        if error.raw_os_error() != Some(libc::ESRCH) {
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
+/// The peak resident set of process `pid`'s memory, KiB (`VmHWM`).
+fn vm_hwm(pid: libc::pid_t) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
 }
 
 #[cfg(test)]
