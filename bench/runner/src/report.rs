@@ -174,8 +174,9 @@ is in [bench/README.md](bench/README.md).
 
 Each number is one whole process: start, open the socket inside the
 namespace, do the workload once, print the count, exit. Wall time is taken
-from the spawn to the reaping of the process; peak RSS is its `ru_maxrss`
-from `wait4`. The contenders run interleaved (A B C A B C ...) after one
+from the spawn to the reaping of the process; peak RSS is its `VmHWM` at
+its exit (not `ru_maxrss`, which also counts the image `execve` replaced:
+see bench/README.md). The contenders run interleaved (A B C A B C ...) after one
 warm-up round; every run's count is checked against the raw loop's. \"× raw\"
 is the ratio of the medians.
 
