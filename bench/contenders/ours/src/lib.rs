@@ -10,6 +10,8 @@
 //! - `ours-tokio` (src/bin/ours-tokio.rs): `rtnetlink::tokio::Handle` on a
 //!   current-thread runtime.
 
+#![warn(missing_docs)]
+
 use std::net::{IpAddr, Ipv4Addr};
 use std::process::ExitCode;
 
