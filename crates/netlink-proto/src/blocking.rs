@@ -226,40 +226,47 @@ impl Connection {
             results.push(None);
             collected.push(Vec::new());
         }
-        let mut open = ids.len();
-        while open > 0 {
-            self.flush()?;
-            // Replies are decoded straight from the receive buffer.
-            self.receive_with(&mut |id, step| {
-                let Ok(i) = ids.binary_search(&id) else {
-                    return;
-                };
-                if results[i].is_some() {
-                    return;
-                }
-                let done = match step {
-                    Step::Reply(raw) => match NetlinkMessage::<T>::parse(&raw) {
-                        Ok(message) => {
-                            collected[i].push(message);
-                            None
-                        }
-                        Err(error) => Some(Err(Error::Decode {
-                            request: None,
-                            error: error.at_base(raw.offset),
-                        })),
-                    },
-                    Step::Restarted => {
-                        collected[i].clear();
+        let open = std::cell::Cell::new(ids.len());
+        // Replies are decoded straight from the receive buffer.
+        let mut on_step = |id, step: Step<'_>| {
+            let Ok(i) = ids.binary_search(&id) else {
+                return;
+            };
+            if results[i].is_some() {
+                return;
+            }
+            let done = match step {
+                Step::Reply(raw) => match NetlinkMessage::<T>::parse(&raw) {
+                    Ok(message) => {
+                        collected[i].push(message);
                         None
                     }
-                    Step::Complete { .. } => Some(Ok(std::mem::take(&mut collected[i]))),
-                    Step::Failed(error) => Some(Err(error)),
-                };
-                if done.is_some() {
-                    results[i] = done;
-                    open -= 1;
+                    Err(error) => Some(Err(Error::Decode {
+                        request: None,
+                        error: error.at_base(raw.offset),
+                    })),
+                },
+                Step::Restarted => {
+                    collected[i].clear();
+                    None
                 }
-            })?;
+                Step::Complete { .. } => Some(Ok(std::mem::take(&mut collected[i]))),
+                Step::Failed(error) => Some(Err(error)),
+            };
+            if done.is_some() {
+                results[i] = done;
+                open.set(open.get() - 1);
+            }
+        };
+        while open.get() > 0 {
+            self.flush()?;
+            self.receive_with(&mut on_step)?;
+            // The kernel answers a whole `sendmsg` before it returns: read
+            // every answer already there before sending again, so that the
+            // next `sendmsg` carries a full window, not one request.
+            while open.get() > 0 && self.socket.wait_readable(Some(Duration::ZERO))? {
+                self.receive_with(&mut on_step)?;
+            }
         }
         Ok(results
             .into_iter()

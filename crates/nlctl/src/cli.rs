@@ -68,6 +68,18 @@ pub enum ColorWhen {
     Never,
 }
 
+/// One line of a batch file (`-b FILE`): a command, without the global
+/// options, which the command line gives once for every line. Parsing
+/// without them is several times cheaper (clap copies every global option
+/// into every subcommand's matches).
+#[derive(Debug, Parser)]
+#[command(name = "nlctl", infer_subcommands = true)]
+pub struct BatchLine {
+    /// The object and what to do with it.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
 /// The objects.
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use netlink_packet_route::RouteNetlinkMessage;
 use rtnetlink::blocking::Handle;
 use rtnetlink::link::LinkGet;
 use rtnetlink::{Namespace, Request};
@@ -72,6 +73,8 @@ pub struct Context {
     /// The batch line being run (1-based).
     line: usize,
     names: Option<HashMap<u32, String>>,
+    /// Indexes of the links named so far (until a link changes).
+    indexes: HashMap<String, u32>,
 }
 
 impl std::fmt::Debug for Context {
@@ -97,6 +100,7 @@ impl Context {
             batching: false,
             line: 0,
             names: None,
+            indexes: HashMap::new(),
         })
     }
 
@@ -124,10 +128,23 @@ impl Context {
         command: &str,
         request: impl Into<Request<()>>,
     ) -> Result<(), CliError> {
-        self.names = None;
+        let request = request.into();
+        // Only link changes make the name and index caches wrong: a batch
+        // of route changes keeps them.
+        if matches!(
+            request.message(),
+            RouteNetlinkMessage::NewLink(_)
+                | RouteNetlinkMessage::DelLink(_)
+                | RouteNetlinkMessage::SetLink(_)
+                | RouteNetlinkMessage::NewLinkProp(_)
+                | RouteNetlinkMessage::DelLinkProp(_)
+        ) {
+            self.names = None;
+            self.indexes.clear();
+        }
         if self.batching {
             let command = format!("line {}: {command}", self.line);
-            self.pending.push((command, request.into()));
+            self.pending.push((command, request));
             Ok(())
         } else {
             self.execute(command, request)
@@ -155,7 +172,6 @@ impl Context {
         if self.pending.is_empty() {
             return Ok(());
         }
-        self.names = None;
         let (commands, requests): (Vec<_>, Vec<_>) =
             std::mem::take(&mut self.pending).into_iter().unzip();
         let results = self
@@ -191,9 +207,17 @@ impl Context {
     }
 
     fn lookup_index(&mut self, name: &str) -> Result<u32, CliError> {
+        if let Some(index) = self.indexes.get(name) {
+            return Ok(*index);
+        }
         match self.handle.execute(LinkGet::by_name(name)) {
-            Ok(link) => u32::try_from(link.header.index)
-                .map_err(|_| CliError::failed(format!("device \"{name}\" has a negative index"))),
+            Ok(link) => {
+                let index = u32::try_from(link.header.index).map_err(|_| {
+                    CliError::failed(format!("device \"{name}\" has a negative index"))
+                })?;
+                self.indexes.insert(name.to_owned(), index);
+                Ok(index)
+            }
             Err(rtnetlink::Error::NotFound { .. }) | Err(rtnetlink::Error::InvalidArgument(_)) => {
                 Err(CliError::failed(format!("Cannot find device \"{name}\"")))
             }

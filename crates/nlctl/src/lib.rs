@@ -28,7 +28,7 @@ use std::ffi::OsString;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches, Parser};
 
 pub mod address;
 pub mod cli;
@@ -51,7 +51,7 @@ pub use context::{Context, Family, Options};
 pub use error::CliError;
 pub use words::Words;
 
-use cli::{Cli, ColorWhen, Command};
+use cli::{BatchLine, Cli, ColorWhen, Command};
 
 /// Runs `nlctl` with `args` (the program name first) and returns the exit
 /// status, having printed the output and any error.
@@ -167,6 +167,7 @@ fn run_batch(options: Options, file: &std::path::Path) -> Result<(), CliError> {
 
     let mut ctx = Context::new(options)?;
     ctx.start_batching();
+    let mut parser = BatchLine::command();
     let mut failures: Vec<CliError> = Vec::new();
     for (number, line) in lines.iter().enumerate() {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -181,23 +182,20 @@ fn run_batch(options: Options, file: &std::path::Path) -> Result<(), CliError> {
                 error,
             },
         };
-        let command =
-            match Cli::try_parse_from(std::iter::once("nlctl").chain(words.iter().copied())) {
-                Ok(Cli {
-                    command: Some(command),
-                    ..
-                }) => command,
-                Ok(_) => {
-                    failures.push(at(CliError::usage("no command")));
-                    continue;
-                }
-                Err(error) => {
-                    failures.push(at(CliError::usage(
-                        error.render().to_string().trim().to_owned(),
-                    )));
-                    continue;
-                }
-            };
+        // One clap command for every line: building it is most of the
+        // cost of parsing a short line.
+        let parsed = parser
+            .try_get_matches_from_mut(std::iter::once("nlctl").chain(words.iter().copied()))
+            .and_then(|matches| BatchLine::from_arg_matches(&matches));
+        let command = match parsed {
+            Ok(line) => line.command,
+            Err(error) => {
+                failures.push(at(CliError::usage(
+                    error.render().to_string().trim().to_owned(),
+                )));
+                continue;
+            }
+        };
         ctx.set_line(number + 1);
         if let Err(error) = dispatch(&mut ctx, command) {
             failures.push(at(error));
