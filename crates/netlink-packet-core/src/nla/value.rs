@@ -53,6 +53,34 @@ pub trait AttrValue: Sized {
     }
 }
 
+/// A value kept behind a pointer: for the rare large values of an
+/// attribute enum (link statistics), so that every other attribute is not
+/// as large as they are.
+impl<T: AttrValue> AttrValue for Box<T> {
+    type Ref<'a> = T::Ref<'a>;
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<T::Ref<'a>, DecodeError> {
+        T::parse_ref(nla)
+    }
+    fn from_ref(value: &T::Ref<'_>) -> Result<Self, DecodeError> {
+        T::from_ref(value).map(Box::new)
+    }
+    fn parse(nla: &Nla<'_>) -> Result<Self, DecodeError> {
+        T::parse(nla).map(Box::new)
+    }
+    fn header_flags(&self) -> u16 {
+        (**self).header_flags()
+    }
+    fn value_len(&self) -> usize {
+        (**self).value_len()
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        (**self).emit_value(buf)
+    }
+    fn describe(&self) -> Described {
+        (**self).describe()
+    }
+}
+
 /// How a scalar is described: as an unsigned or signed number, or as an
 /// address in its text form.
 macro_rules! describe_scalar {

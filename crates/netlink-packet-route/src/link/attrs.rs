@@ -28,7 +28,7 @@ attribute_set! {
         /// Queueing discipline.
         6 QDISC Qdisc(String),
         /// 32-bit statistics.
-        7 STATS Stats(LinkStats),
+        7 STATS Stats(Box<LinkStats>),
         /// Unused by the kernel.
         8 COST Cost(Vec<u8>),
         /// Unused by the kernel.
@@ -43,7 +43,7 @@ attribute_set! {
         /// Transmit queue length.
         13 TXQLEN TxQueueLen(u32),
         /// Device memory map.
-        14 MAP Map(LinkIfMap),
+        14 MAP Map(Box<LinkIfMap>),
         /// Weight.
         15 WEIGHT Weight(u32),
         /// Operational state.
@@ -61,7 +61,7 @@ attribute_set! {
         /// Virtual functions.
         22 VFINFO_LIST VfInfoList(Nested<VfInfoListAttr>),
         /// 64-bit statistics.
-        23 STATS64 Stats64(LinkStats64),
+        23 STATS64 Stats64(Box<LinkStats64>),
         /// Virtual function ports.
         24 VF_PORTS VfPorts(Nested<VfPortsAttr>),
         /// The device's own port.
