@@ -264,8 +264,13 @@ impl Connection {
             // The kernel answers a whole `sendmsg` before it returns: read
             // every answer already there before sending again, so that the
             // next `sendmsg` carries a full window, not one request.
-            while open.get() > 0 && self.socket.wait_readable(Some(Duration::ZERO))? {
-                self.receive_with(&mut on_step)?;
+            while open.get() > 0 {
+                match self.try_recv()? {
+                    Received::Datagram(info) => self.process(info, &mut on_step),
+                    Received::Overrun => self.drain(&mut on_step)?,
+                    Received::Nothing => {}
+                    Received::Empty => break,
+                }
             }
         }
         Ok(results
@@ -366,7 +371,7 @@ impl Connection {
         match self.recv()? {
             Received::Datagram(info) => self.process(info, sink),
             Received::Overrun => self.drain(sink)?,
-            Received::Nothing => {}
+            Received::Nothing | Received::Empty => {}
         }
         Ok(())
     }
@@ -404,12 +409,10 @@ impl Connection {
     fn drain(&mut self, sink: &mut dyn FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
         let most = self.event_limit.saturating_mul(2).max(64);
         for _ in 0..most {
-            if !self.socket.wait_readable(Some(Duration::ZERO))? {
-                break;
-            }
-            match self.recv()? {
+            match self.try_recv()? {
                 Received::Datagram(info) => self.process(info, sink),
                 Received::Overrun | Received::Nothing => {}
+                Received::Empty => break,
             }
         }
         Ok(())
@@ -418,8 +421,24 @@ impl Connection {
     /// One datagram into `rx`, or an overrun the kernel reported instead
     /// of data (queued as an event).
     fn recv(&mut self) -> Result<Received, Error> {
-        match self.socket.recv_datagram(&mut self.rx) {
-            Ok(info) => Ok(Received::Datagram(DatagramInfo {
+        let result = self.socket.recv_datagram(&mut self.rx).map(Some);
+        self.received(result)
+    }
+
+    /// [`Connection::recv`] without waiting: [`Received::Empty`] when
+    /// nothing is queued.
+    fn try_recv(&mut self) -> Result<Received, Error> {
+        let result = self.socket.try_recv_datagram(&mut self.rx);
+        self.received(result)
+    }
+
+    fn received(
+        &mut self,
+        result: io::Result<Option<netlink_sys::RecvInfo>>,
+    ) -> Result<Received, Error> {
+        match result {
+            Ok(None) => Ok(Received::Empty),
+            Ok(Some(info)) => Ok(Received::Datagram(DatagramInfo {
                 sender_port: info.sender.port_id(),
                 group: info.group,
             })),
@@ -442,7 +461,10 @@ impl Connection {
 enum Received {
     Datagram(DatagramInfo),
     Overrun,
+    /// Interrupted by a signal.
     Nothing,
+    /// Nothing queued (a receive that does not wait).
+    Empty,
 }
 
 fn queue_event(

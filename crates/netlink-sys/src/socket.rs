@@ -327,6 +327,10 @@ impl Socket {
     /// on a blocking socket; `WouldBlock` on a nonblocking one when the
     /// queue is empty.
     pub fn peek_size(&self) -> io::Result<usize> {
+        self.peek_size_with(0)
+    }
+
+    fn peek_size_with(&self, flags: libc::c_int) -> io::Result<usize> {
         // SAFETY: a zero-length buffer is never written to, so a null pointer
         // is acceptable; MSG_PEEK leaves the datagram queued.
         let ret = unsafe {
@@ -334,7 +338,7 @@ impl Socket {
                 self.fd.as_raw_fd(),
                 ptr::null_mut(),
                 0,
-                libc::MSG_PEEK | libc::MSG_TRUNC,
+                libc::MSG_PEEK | libc::MSG_TRUNC | flags,
             )
         };
         cvt_size(ret)
@@ -353,6 +357,22 @@ impl Socket {
     /// [`RecvInfo::truncated`] is set and `buf` holds the part that fitted.
     pub fn recv_datagram(&self, buf: &mut Vec<u8>) -> io::Result<RecvInfo> {
         let size = self.peek_size()?;
+        self.recv_sized(buf, size)
+    }
+
+    /// [`Socket::recv_datagram`] that does not wait, even on a blocking
+    /// socket: `Ok(None)` when no datagram is queued. One system call
+    /// fewer than polling first.
+    pub fn try_recv_datagram(&self, buf: &mut Vec<u8>) -> io::Result<Option<RecvInfo>> {
+        match self.peek_size_with(libc::MSG_DONTWAIT) {
+            Ok(size) => self.recv_sized(buf, size).map(Some),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Receives the queued datagram, `size` bytes long as peeked.
+    fn recv_sized(&self, buf: &mut Vec<u8>, size: usize) -> io::Result<RecvInfo> {
         buf.clear();
         // With len 0, this makes capacity >= size; it never shrinks.
         buf.reserve(size);
