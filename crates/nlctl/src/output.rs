@@ -89,7 +89,7 @@ impl Output {
     }
 
     /// Adds one object already written as compact JSON (by
-    /// [`crate::json_writer`]): copied as it is, or parsed back for `-p`.
+    /// `json_writer`): copied as it is, or parsed back for `-p`.
     pub fn json_text(&mut self, object: &str) {
         if self.pretty {
             if let Ok(value) = serde_json::from_str(object) {
