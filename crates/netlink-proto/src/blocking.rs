@@ -17,7 +17,29 @@ use crate::engine::{
 };
 use crate::error::Error;
 use crate::event::Event;
-use crate::socket_setup::{prepare_socket, RECV_BUFFER_LEN};
+use crate::read_ahead::{Filled, Next, Reader};
+use crate::socket_setup::{prepare_socket, RECV_RESERVE};
+
+/// Datagrams of one dump received on the caller's thread before the rest
+/// may be read ahead on a second thread (see [`Connection::set_read_ahead`]):
+/// small dumps never start a thread.
+pub const READ_AHEAD_AFTER: u32 = 4;
+
+/// Whether a large dump is received on a second thread while the caller's
+/// thread decodes; see [`Connection::set_read_ahead`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadAhead {
+    /// Never: one thread does everything.
+    Off,
+    /// When it pays: the dump has filled more than [`READ_AHEAD_AFTER`]
+    /// datagrams and the work done on the caller's thread between them is
+    /// at least a quarter of the wait for the kernel (decoding into owned
+    /// values is; glancing at each message through a view is not). The
+    /// default when the process may run on more than one CPU.
+    Auto,
+    /// For every dump past [`READ_AHEAD_AFTER`] datagrams.
+    Always,
+}
 
 /// Events kept while nobody reads them; past this, events are dropped and an
 /// [`Event::Overrun`] marks the loss.
@@ -56,6 +78,12 @@ pub struct Connection {
     events: VecDeque<QueuedEvent>,
     event_limit: usize,
     losing_events: bool,
+    /// Whether large dumps may be read ahead on a second thread.
+    read_ahead: ReadAhead,
+    /// The reader thread, while one runs: it alone reads the socket then.
+    ahead: Option<Reader>,
+    /// How the current dump's first datagrams were spent.
+    streak: DumpStreak,
 }
 
 #[derive(Debug)]
@@ -102,12 +130,30 @@ impl Connection {
         Ok(Connection {
             socket,
             engine,
-            rx: Vec::with_capacity(RECV_BUFFER_LEN),
+            rx: Vec::with_capacity(RECV_RESERVE),
             tx: Vec::new(),
             events: VecDeque::new(),
             event_limit: DEFAULT_EVENT_QUEUE,
             losing_events: false,
+            read_ahead: if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+                ReadAhead::Auto
+            } else {
+                ReadAhead::Off
+            },
+            ahead: None,
+            streak: DumpStreak::default(),
         })
+    }
+
+    /// Whether a dump that has already filled a few datagrams
+    /// ([`READ_AHEAD_AFTER`]) is received on a second thread while this
+    /// one decodes: a large dump then takes about as long as the longer of
+    /// the kernel's work and the decoding, not their sum. Nothing else
+    /// changes: replies, events and errors come in the same order. The
+    /// thread ends with the dump. [`ReadAhead::Auto`] by default when the
+    /// process may run on more than one CPU, [`ReadAhead::Off`] otherwise.
+    pub fn set_read_ahead(&mut self, read_ahead: ReadAhead) {
+        self.read_ahead = read_ahead;
     }
 
     /// The socket, for options and multicast membership.
@@ -298,7 +344,7 @@ impl Connection {
                 }));
             }
             let wait = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            if !self.socket.wait_readable(wait)? {
+            if !self.wait_readable(wait)? {
                 return Ok(None);
             }
             // Answers to abandoned requests may arrive here too; nobody
@@ -339,12 +385,76 @@ impl Connection {
             sink(Step::Failed(Error::ConnectionClosed));
             return Ok(());
         }
-        self.receive_with(&mut |for_id, step| {
+        let timed = self.observe_dump(id);
+        let started = timed.then(Instant::now);
+        self.streak.timing = timed;
+        if let (Some(started), Some(last)) = (started, self.streak.last) {
+            self.streak.working += started.saturating_duration_since(last);
+        }
+        let result = self.receive_with(&mut |for_id, step| {
             // Answers for requests nobody waits on any more are dropped.
             if for_id == id {
                 sink(step)
             }
-        })
+        });
+        self.streak.timing = false;
+        if let Some(started) = started {
+            let ended = Instant::now();
+            let streak = &mut self.streak;
+            // The first datagram was built before the request returned: no
+            // wait to learn from.
+            if streak.datagrams > 0 {
+                let waited = streak.received.saturating_duration_since(started);
+                streak.waiting += waited;
+                streak.working += ended.saturating_duration_since(streak.received);
+            }
+            streak.datagrams += 1;
+            streak.last = Some(ended);
+        }
+        result
+    }
+
+    /// Whether this datagram of dump `id` is one of the first few, whose
+    /// receiving is timed to decide on reading ahead.
+    fn observe_dump(&mut self, id: RequestId) -> bool {
+        if self.read_ahead == ReadAhead::Off || self.ahead.is_some() {
+            return false;
+        }
+        let Some(seq) = self.engine.sole_dump(id) else {
+            return false;
+        };
+        let streak = &mut self.streak;
+        if streak.id != Some(id) {
+            *streak = DumpStreak {
+                id: Some(id),
+                ..DumpStreak::default()
+            };
+        }
+        if streak.datagrams == u32::MAX {
+            return false;
+        }
+        if streak.datagrams <= READ_AHEAD_AFTER {
+            return true;
+        }
+        // Reading ahead pays when decoding (and whatever the caller does
+        // between datagrams) is a fair part of the wait for the kernel: a
+        // handover per datagram costs a thread wake-up, more than the work
+        // of a caller that only glances at each message.
+        if self.read_ahead == ReadAhead::Always || streak.working * 4 >= streak.waiting {
+            // Without a thread (none can be started), the dump goes on here.
+            self.ahead = Reader::start(&self.socket, seq).ok();
+        }
+        // Decided, either way, for this dump.
+        streak.datagrams = u32::MAX;
+        false
+    }
+
+    /// Waits up to `wait` (`None`: forever) for something to receive.
+    fn wait_readable(&mut self, wait: Option<Duration>) -> Result<bool, Error> {
+        match &mut self.ahead {
+            Some(ahead) => Ok(ahead.wait(wait)),
+            None => Ok(self.socket.wait_readable(wait)?),
+        }
     }
 
     /// Fails the requests whose time is up or, if none, waits for one
@@ -365,10 +475,14 @@ impl Connection {
             .map(|d| d.saturating_duration_since(now));
         // Without a deadline, the (blocking) receive itself waits: one
         // system call fewer per answer than polling first.
-        if wait.is_some() && !self.socket.wait_readable(wait)? {
+        if wait.is_some() && !self.wait_readable(wait)? {
             return Ok(());
         }
-        match self.recv()? {
+        let received = self.recv()?;
+        if self.streak.timing {
+            self.streak.received = Instant::now();
+        }
+        match received {
             Received::Datagram(info) => self.process(info, sink),
             Received::Overrun => self.drain(sink)?,
             Received::Nothing | Received::Empty => {}
@@ -421,15 +535,44 @@ impl Connection {
     /// One datagram into `rx`, or an overrun the kernel reported instead
     /// of data (queued as an event).
     fn recv(&mut self) -> Result<Received, Error> {
-        let result = self.socket.recv_datagram(&mut self.rx).map(Some);
+        if let Some(ahead) = &mut self.ahead {
+            let next = ahead.next(None);
+            return self.take(next);
+        }
+        let result = self.socket.recv_into_capacity(&mut self.rx, 0).map(Some);
         self.received(result)
     }
 
     /// [`Connection::recv`] without waiting: [`Received::Empty`] when
     /// nothing is queued.
     fn try_recv(&mut self) -> Result<Received, Error> {
-        let result = self.socket.try_recv_datagram(&mut self.rx);
+        if let Some(ahead) = &mut self.ahead {
+            let next = ahead.try_next();
+            return self.take(next);
+        }
+        let result = self.socket.try_recv_into_capacity(&mut self.rx);
         self.received(result)
+    }
+
+    /// What the reader thread delivered, as if received here: its buffer
+    /// becomes `rx` (the old one goes back to the reader). Once the reader
+    /// has stopped, this thread reads the socket itself again.
+    fn take(&mut self, next: Next) -> Result<Received, Error> {
+        match next {
+            Next::Filled(Filled { buf, result, last }) => {
+                let old = std::mem::replace(&mut self.rx, buf);
+                match &self.ahead {
+                    Some(ahead) if !last => ahead.recycle(old),
+                    _ => self.ahead = None,
+                }
+                self.received(result.map(Some))
+            }
+            Next::Nothing => Ok(Received::Empty),
+            Next::Gone => {
+                self.ahead = None;
+                Ok(Received::Nothing)
+            }
+        }
     }
 
     fn received(
@@ -438,10 +581,23 @@ impl Connection {
     ) -> Result<Received, Error> {
         match result {
             Ok(None) => Ok(Received::Empty),
-            Ok(Some(info)) => Ok(Received::Datagram(DatagramInfo {
-                sender_port: info.sender.port_id(),
-                group: info.group,
-            })),
+            Ok(Some(info)) => {
+                if info.truncated {
+                    // Its tail is lost: the request it answered fails on
+                    // the cut message; a notification in it may be lost.
+                    push_event(
+                        &mut self.events,
+                        self.event_limit,
+                        &mut self.losing_events,
+                        QueuedEvent::Overrun,
+                    );
+                    self.rx.reserve(info.len);
+                }
+                Ok(Received::Datagram(DatagramInfo {
+                    sender_port: info.sender.port_id(),
+                    group: info.group,
+                }))
+            }
             Err(e) if e.raw_os_error() == Some(crate::socket_setup::ENOBUFS) => {
                 push_event(
                     &mut self.events,
@@ -453,6 +609,36 @@ impl Connection {
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Received::Nothing),
             Err(e) => Err(Error::Io(e)),
+        }
+    }
+}
+
+/// The first datagrams of the dump being waited on, timed: the wait for
+/// the kernel against the work done on this thread.
+#[derive(Debug)]
+struct DumpStreak {
+    id: Option<RequestId>,
+    /// Datagrams seen; `u32::MAX` once the read-ahead was decided.
+    datagrams: u32,
+    /// Whether the receive under way is timed.
+    timing: bool,
+    waiting: Duration,
+    working: Duration,
+    /// When the last receive returned, and when the last pump ended.
+    received: Instant,
+    last: Option<Instant>,
+}
+
+impl Default for DumpStreak {
+    fn default() -> Self {
+        DumpStreak {
+            id: None,
+            datagrams: 0,
+            timing: false,
+            waiting: Duration::ZERO,
+            working: Duration::ZERO,
+            received: Instant::now(),
+            last: None,
         }
     }
 }

@@ -486,6 +486,20 @@ impl Engine {
             || self.in_flight.iter().any(|r| r.id == id && !r.discard)
     }
 
+    /// The sequence number of request `id` if it is a dump that has been
+    /// sent, is wanted, and is the only request queued or in flight: then
+    /// every answer up to its DONE is its own, and a driver may read ahead.
+    pub fn sole_dump(&self, id: RequestId) -> Option<u32> {
+        match (self.queue.is_empty(), self.in_flight.as_slice()) {
+            (true, [request])
+                if request.id == id && request.kind == RequestKind::Dump && !request.discard =>
+            {
+                Some(request.seq)
+            }
+            _ => None,
+        }
+    }
+
     fn dump_running(&self) -> bool {
         self.in_flight.iter().any(|r| r.kind == RequestKind::Dump)
     }

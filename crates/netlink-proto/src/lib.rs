@@ -34,6 +34,7 @@ pub mod blocking;
 mod engine;
 mod error;
 mod event;
+mod read_ahead;
 mod socket_setup;
 #[cfg(feature = "tokio")]
 pub mod tokio;

@@ -9,6 +9,16 @@ use crate::error::Error;
 /// size); larger datagrams grow it instead of being truncated.
 pub const RECV_BUFFER_LEN: usize = 32 * 1024;
 
+/// Room reserved for each received datagram. A datagram is received with
+/// one system call and no size peek, so the buffer must hold the largest
+/// one: dump datagrams are at most 32 KiB (more only for a family's
+/// `min_dump_alloc`), answers and notifications rarely more than a page.
+/// 1 MiB leaves a wide margin at no cost in physical memory (only the
+/// pages a datagram is written to become resident). A larger datagram is
+/// reported (its request fails with a truncation error, and an overrun
+/// event marks a possibly lost notification) and the buffer grows.
+pub(crate) const RECV_RESERVE: usize = 1 << 20;
+
 /// `ENOBUFS` (asm-generic/errno.h): a receive reports it when the socket's
 /// buffer overflowed and the kernel dropped messages.
 pub(crate) const ENOBUFS: i32 = 105;

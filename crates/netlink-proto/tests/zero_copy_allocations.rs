@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use netlink_proto::blocking::{Connection, RawReply};
+use netlink_proto::blocking::{Connection, RawReply, ReadAhead};
 use netlink_proto::RequestOptions;
 use netlink_sys::Protocol;
 
@@ -38,6 +38,8 @@ fn zero_copy_dump_allocates_nothing_per_message() {
     in_new_netns(|| {
         ip_batch(&veth_pairs("s", 10));
         let mut connection = Connection::new(Protocol::Route).unwrap();
+        // Per message, first on the caller's thread alone.
+        connection.set_read_ahead(ReadAhead::Off);
         // Warm up: the receive buffer reaches its working size.
         allocations_for_a_dump(&mut connection);
         let (small, small_links) = allocations_for_a_dump(&mut connection);
@@ -49,6 +51,16 @@ fn zero_copy_dump_allocates_nothing_per_message() {
         assert!(
             large <= small + 2,
             "{small} allocations for {small_links} links, {large} for {large_links}"
+        );
+        // Reading ahead costs a thread and a few receive buffers per dump
+        // (at most the channel's depth plus two), whatever its size.
+        connection.set_read_ahead(ReadAhead::Always);
+        let (ahead, ahead_links) = allocations_for_a_dump(&mut connection);
+        eprintln!("allocations with read-ahead: {ahead} for {ahead_links} links");
+        assert_eq!(ahead_links, 221);
+        assert!(
+            ahead <= large + 40,
+            "{ahead} allocations with read-ahead, {large} without"
         );
     });
 }

@@ -102,6 +102,17 @@ impl Socket {
         self.protocol
     }
 
+    /// A second handle to the same socket (`fcntl(F_DUPFD_CLOEXEC)`): both
+    /// read the same queue and share every option, so a thread can receive
+    /// on one while another sends on the other. The socket closes when the
+    /// last handle is dropped.
+    pub fn try_clone(&self) -> io::Result<Socket> {
+        Ok(Socket {
+            fd: self.fd.try_clone()?,
+            protocol: self.protocol,
+        })
+    }
+
     /// Binds the socket to `addr` (`bind(2)`).
     ///
     /// A port id of 0 lets the kernel choose one; a non-zero group mask joins
@@ -371,23 +382,46 @@ impl Socket {
         }
     }
 
-    /// Receives the queued datagram, `size` bytes long as peeked.
-    fn recv_sized(&self, buf: &mut Vec<u8>, size: usize) -> io::Result<RecvInfo> {
+    /// Receives one datagram into `buf` with a single system call, in up to
+    /// `buf.capacity()` bytes (the old contents are replaced; `buf.len()` is
+    /// what was stored). No size is peeked first, so a datagram larger than
+    /// the capacity loses its tail: [`RecvInfo::truncated`] says so and
+    /// [`RecvInfo::len`] is its real length. Callers give the buffer room
+    /// for the largest datagram they expect (memory that is reserved but
+    /// never written costs no physical pages) and grow it on truncation.
+    /// `flags` are `recvmsg(2)` flags, such as `MSG_DONTWAIT`.
+    pub fn recv_into_capacity(&self, buf: &mut Vec<u8>, flags: i32) -> io::Result<RecvInfo> {
         buf.clear();
-        // With len 0, this makes capacity >= size; it never shrinks.
-        buf.reserve(size);
         let spare = buf.spare_capacity_mut();
         let capacity = spare.len();
         // SAFETY: the spare capacity is `capacity` bytes of memory owned by
         // `buf`, valid for writes (uninitialised bytes are fine for the
         // kernel to write into).
-        let info = unsafe { self.recv_msg_into(spare.as_mut_ptr().cast::<u8>(), capacity, 0)? };
+        let info = unsafe { self.recv_msg_into(spare.as_mut_ptr().cast::<u8>(), capacity, flags)? };
         let stored = info.len.min(capacity);
         // SAFETY: recvmsg copied min(datagram length, buffer length) bytes
         // into the start of the spare capacity, so the first `stored` bytes
         // are initialised, and `stored <= capacity`.
         unsafe { buf.set_len(stored) };
         Ok(info)
+    }
+
+    /// [`Socket::recv_into_capacity`] that does not wait, even on a blocking
+    /// socket: `Ok(None)` when no datagram is queued.
+    pub fn try_recv_into_capacity(&self, buf: &mut Vec<u8>) -> io::Result<Option<RecvInfo>> {
+        match self.recv_into_capacity(buf, libc::MSG_DONTWAIT) {
+            Ok(info) => Ok(Some(info)),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Receives the queued datagram, `size` bytes long as peeked.
+    fn recv_sized(&self, buf: &mut Vec<u8>, size: usize) -> io::Result<RecvInfo> {
+        buf.clear();
+        // With len 0, this makes capacity >= size; it never shrinks.
+        buf.reserve(size);
+        self.recv_into_capacity(buf, 0)
     }
 }
 

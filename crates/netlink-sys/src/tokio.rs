@@ -64,6 +64,21 @@ impl TokioSocket {
         }
     }
 
+    /// Polls for one datagram received with a single system call, as
+    /// [`Socket::recv_into_capacity`] does.
+    pub fn poll_recv_into_capacity(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &mut Vec<u8>,
+    ) -> Poll<io::Result<RecvInfo>> {
+        loop {
+            let mut guard = ready!(self.inner.poll_read_ready(cx))?;
+            if let Ok(result) = guard.try_io(|inner| inner.get_ref().recv_into_capacity(buf, 0)) {
+                return Poll::Ready(result);
+            }
+        }
+    }
+
     /// Polls for sending `buf` as one datagram to the connected peer or the
     /// kernel, as [`Socket::send`] does.
     pub fn poll_send(&self, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {

@@ -1,7 +1,8 @@
 //! The blocking front end.
 
-use netlink_packet_core::NetlinkPayload;
-use netlink_proto::blocking::Connection;
+use netlink_packet_core::{NetlinkDeserializable, NetlinkHeader};
+use netlink_packet_route::RouteNetlinkMessage;
+use netlink_proto::blocking::{Connection, RawReply};
 use netlink_sys::{Namespace, Protocol, Socket};
 
 use crate::request::answer;
@@ -37,23 +38,34 @@ impl Handle {
         let request = request.into();
         request.check()?;
         let (message, options, finish) = request.into_parts();
-        // The payloads are collected as they are parsed: no vector of
-        // whole netlink messages beside the one of results.
-        let replies = self
-            .connection
-            .request(&message, options)
-            .map_err(Error::from)
-            .and_then(|replies| {
-                replies
-                    .filter_map(|reply| match reply {
-                        Ok(reply) => match reply.payload {
-                            NetlinkPayload::Inner(inner) => Some(Ok(inner)),
-                            _ => None,
-                        },
-                        Err(error) => Some(Err(Error::from(error))),
-                    })
-                    .collect()
-            });
+        // Each reply is decoded straight from the receive buffer into the
+        // vector the finishing step takes: no message wrapper, no queue.
+        let mut replies = Vec::new();
+        let mut failed = None;
+        let outcome =
+            self.connection
+                .request_raw(message.to_bytes(), options, |reply| match reply {
+                    RawReply::Message(raw) if failed.is_none() => {
+                        match RouteNetlinkMessage::deserialize(&raw.header, raw.payload) {
+                            Ok(message) => replies.push(message),
+                            Err(error) => {
+                                failed = Some(netlink_proto::Error::Decode {
+                                    request: None,
+                                    error: error.at_base(raw.offset + NetlinkHeader::LEN),
+                                })
+                            }
+                        }
+                    }
+                    RawReply::Message(_) => {}
+                    RawReply::Restarted => {
+                        replies.clear();
+                        failed = None;
+                    }
+                });
+        let replies = match (outcome, failed) {
+            (Err(error), _) | (Ok(_), Some(error)) => Err(Error::from(error)),
+            (Ok(_), None) => Ok(replies),
+        };
         finish(replies)
     }
 

@@ -16,7 +16,7 @@ use super::stream::{EventStream, Handle};
 use super::{Command, Delivery, RawEvent};
 use crate::engine::{DatagramInfo, Engine, EngineConfig, Output, RequestId};
 use crate::error::{copy_io_error, Error};
-use crate::socket_setup::{prepare_socket, ENOBUFS, RECV_BUFFER_LEN};
+use crate::socket_setup::{prepare_socket, ENOBUFS, RECV_RESERVE};
 
 /// Queue sizes of a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +86,7 @@ where
         events: Some(event_tx),
         losing_events: false,
         tx: Vec::new(),
-        rx: Vec::with_capacity(RECV_BUFFER_LEN),
+        rx: Vec::with_capacity(RECV_RESERVE),
         timer: None,
         timer_deadline: None,
     };
@@ -267,12 +267,24 @@ impl Connection {
 
     /// Reads one datagram and turns it into deliveries; `Err` is fatal.
     fn receive(&mut self, cx: &mut Context<'_>) -> Result<bool, io::Error> {
-        let info = match self.socket.register()?.poll_recv_datagram(cx, &mut self.rx) {
+        let info = match self
+            .socket
+            .register()?
+            .poll_recv_into_capacity(cx, &mut self.rx)
+        {
             Poll::Pending => return Ok(false),
-            Poll::Ready(Ok(info)) => DatagramInfo {
-                sender_port: info.sender.port_id(),
-                group: info.group,
-            },
+            Poll::Ready(Ok(info)) => {
+                if info.truncated {
+                    // Its tail is lost: the request it answered fails on the
+                    // cut message; a notification in it may be lost.
+                    self.push_event(RawEvent::Overrun);
+                    self.rx.reserve(info.len);
+                }
+                DatagramInfo {
+                    sender_port: info.sender.port_id(),
+                    group: info.group,
+                }
+            }
             Poll::Ready(Err(e)) if e.raw_os_error() == Some(ENOBUFS) => {
                 self.push_event(RawEvent::Overrun);
                 return Ok(true);

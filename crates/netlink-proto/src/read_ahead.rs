@@ -1,0 +1,251 @@
+//! Reading a large dump ahead on a second thread.
+//!
+//! The kernel builds each datagram of a dump inside the `recvmsg` that takes
+//! the previous one, so a single thread alternates: wait for the kernel,
+//! decode, wait, decode. For a dump that has already filled a few
+//! datagrams, the blocking driver hands the receiving to a reader thread
+//! (on a second handle to the same socket) and decodes on the caller's
+//! thread meanwhile: the dump then takes about as long as the longer of
+//! the two halves instead of their sum.
+//!
+//! The contract that keeps this invisible to the engine:
+//! - the reader delivers every datagram it takes, in order, with the
+//!   receive's outcome (an `ENOBUFS` included), and the caller's thread
+//!   feeds them to the engine exactly as if it had received them itself;
+//! - the reader stops after the datagram that ends the dump (its DONE or
+//!   error, found by walking the netlink headers) or after any failed
+//!   receive, and touches the socket no more: from then on the caller's
+//!   thread reads the socket directly again;
+//! - a bounded channel holds at most [`DEPTH`] datagrams the caller has not
+//!   taken: beyond that the reader waits, the socket fills and the kernel
+//!   pauses the dump, as it would with a slow single thread.
+
+use std::io;
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender, TryRecvError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use netlink_packet_core::{MessageIter, NLMSG_DONE, NLMSG_ERROR, NLMSG_OVERRUN};
+use netlink_sys::{RecvInfo, Socket};
+
+use crate::socket_setup::RECV_RESERVE;
+
+/// Datagrams received but not yet taken, at most.
+pub(crate) const DEPTH: usize = 8;
+
+/// One receive done by the reader: the datagram in `buf` (on success) and
+/// the outcome.
+#[derive(Debug)]
+pub(crate) struct Filled {
+    pub(crate) buf: Vec<u8>,
+    pub(crate) result: io::Result<RecvInfo>,
+    /// The reader stopped after this one.
+    pub(crate) last: bool,
+}
+
+/// What asking the reader gave.
+#[derive(Debug)]
+pub(crate) enum Next {
+    Filled(Filled),
+    /// Nothing arrived in time (or, not waiting, nothing is there yet).
+    Nothing,
+    /// The reader is gone: the caller reads the socket itself again.
+    Gone,
+}
+
+/// The caller's side of a running reader.
+#[derive(Debug)]
+pub(crate) struct Reader {
+    filled: Option<Receiver<Filled>>,
+    /// Buffers the caller is done with, for the reader to fill again.
+    empty: Option<Sender<Vec<u8>>>,
+    /// Dropping (closing) it calls off a reader waiting for data.
+    stop: Option<UnixStream>,
+    /// Taken by a wait, not yet handed out.
+    pending: Option<Filled>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Reader {
+    /// Starts a reader for the dump with sequence number `seq` on a second
+    /// handle to `socket`.
+    pub(crate) fn start(socket: &Socket, seq: u32) -> io::Result<Reader> {
+        let socket = socket.try_clone()?;
+        let (stop, stop_reader) = UnixStream::pair()?;
+        let (filled_tx, filled) = mpsc::sync_channel(DEPTH);
+        let (empty, empty_rx) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("netlink-read-ahead".into())
+            .spawn(move || {
+                read(&socket, &stop_reader, seq, &filled_tx, &empty_rx);
+            })?;
+        Ok(Reader {
+            filled: Some(filled),
+            empty: Some(empty),
+            stop: Some(stop),
+            pending: None,
+            thread: Some(thread),
+        })
+    }
+
+    /// The next datagram, waiting at most `timeout` (`None`: until one
+    /// comes or the reader ends).
+    pub(crate) fn next(&mut self, timeout: Option<Duration>) -> Next {
+        if let Some(filled) = self.pending.take() {
+            return Next::Filled(filled);
+        }
+        let Some(channel) = &self.filled else {
+            return Next::Gone;
+        };
+        let received = match timeout {
+            None => channel.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(timeout) => channel.recv_timeout(timeout),
+        };
+        match received {
+            Ok(filled) => Next::Filled(filled),
+            Err(RecvTimeoutError::Timeout) => Next::Nothing,
+            Err(RecvTimeoutError::Disconnected) => Next::Gone,
+        }
+    }
+
+    /// The next datagram if one is there already.
+    pub(crate) fn try_next(&mut self) -> Next {
+        if let Some(filled) = self.pending.take() {
+            return Next::Filled(filled);
+        }
+        match self.filled.as_ref().map(Receiver::try_recv) {
+            Some(Ok(filled)) => Next::Filled(filled),
+            Some(Err(TryRecvError::Empty)) => Next::Nothing,
+            Some(Err(TryRecvError::Disconnected)) | None => Next::Gone,
+        }
+    }
+
+    /// Waits up to `timeout` for a datagram without taking it: whether one
+    /// is there (or the reader ended, which the next take reports).
+    pub(crate) fn wait(&mut self, timeout: Option<Duration>) -> bool {
+        if self.pending.is_some() {
+            return true;
+        }
+        match self.next(timeout) {
+            Next::Filled(filled) => {
+                self.pending = Some(filled);
+                true
+            }
+            Next::Nothing => false,
+            Next::Gone => true,
+        }
+    }
+
+    /// Gives a buffer back for the reader to fill again.
+    pub(crate) fn recycle(&self, buf: Vec<u8>) {
+        if let Some(empty) = &self.empty {
+            // A reader that has ended no longer takes buffers; this one is
+            // then simply freed.
+            let _ = empty.send(buf);
+        }
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        // Unblock the reader wherever it waits (for data: the stop stream
+        // closes; to deliver: the channel closes), then wait for it, so
+        // that its handle to the socket is closed when this returns.
+        self.stop = None;
+        self.filled = None;
+        self.empty = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The reader thread: receives datagrams and delivers them until the one
+/// that ends dump `seq`, a failed receive, or the caller's departure.
+fn read(
+    socket: &Socket,
+    stop: &UnixStream,
+    seq: u32,
+    filled: &SyncSender<Filled>,
+    empty: &Receiver<Vec<u8>>,
+) {
+    let mut spare = None;
+    loop {
+        let mut buf = spare
+            .take()
+            .or_else(|| empty.try_recv().ok())
+            .unwrap_or_else(|| Vec::with_capacity(RECV_RESERVE));
+        let result = match socket.try_recv_into_capacity(&mut buf) {
+            Ok(Some(info)) => Ok(info),
+            Ok(None) => match socket.wait_readable_unless(stop.as_fd()) {
+                Ok(true) => {
+                    spare = Some(buf);
+                    continue;
+                }
+                // Called off: the caller is gone.
+                Ok(false) => return,
+                Err(error) => Err(error),
+            },
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {
+                spare = Some(buf);
+                continue;
+            }
+            Err(error) => Err(error),
+        };
+        let last = match &result {
+            Ok(info) => info.truncated || ends_dump(&buf, seq),
+            Err(_) => true,
+        };
+        if filled.send(Filled { buf, result, last }).is_err() || last {
+            return;
+        }
+    }
+}
+
+/// Whether `datagram` holds the end of dump `seq` (its DONE, an error
+/// answer, an overrun) or cannot be walked (then the caller's thread,
+/// reading directly, deals with what follows).
+fn ends_dump(datagram: &[u8], seq: u32) -> bool {
+    MessageIter::new(datagram).any(|message| match message {
+        Ok(message) => {
+            message.header.sequence_number == seq
+                && matches!(
+                    message.header.message_type,
+                    NLMSG_DONE | NLMSG_ERROR | NLMSG_OVERRUN
+                )
+        }
+        Err(_) => true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(message_type: u16, seq: u32) -> Vec<u8> {
+        let mut bytes = vec![0u8; 20];
+        bytes[0] = 20;
+        bytes[4..6].copy_from_slice(&message_type.to_ne_bytes());
+        bytes[8..12].copy_from_slice(&seq.to_ne_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_dump_ends_at_its_own_done_or_error_only() {
+        let reply = header(24, 7);
+        assert!(!ends_dump(&reply, 7));
+        assert!(ends_dump(
+            &[reply.clone(), header(NLMSG_DONE, 7)].concat(),
+            7
+        ));
+        assert!(ends_dump(&header(NLMSG_ERROR, 7), 7));
+        assert!(ends_dump(&header(NLMSG_OVERRUN, 7), 7));
+        // Another request's end, or a notification (seq 0), is not ours.
+        assert!(!ends_dump(&header(NLMSG_DONE, 8), 7));
+        assert!(!ends_dump(&header(NLMSG_DONE, 0), 7));
+        // Bytes that cannot be walked stop the reader.
+        assert!(ends_dump(&[20, 0, 0], 7));
+    }
+}

@@ -1,0 +1,201 @@
+//! Large dumps read ahead on a second thread (`Connection::set_read_ahead`)
+//! against this machine's kernel: the same replies as one thread reading
+//! alone, the reader really running, events kept, and a connection that
+//! stays usable when a dump is abandoned half way. Each case runs in its
+//! own fresh network namespace, as root. The reader is seen by its thread
+//! name in /proc/self/task, so the cases run one after the other in the
+//! one test of this binary: no other test's reader can be mistaken for
+//! theirs.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use netlink_packet_core::RawPayload;
+use netlink_proto::blocking::{Connection, RawReply, ReadAhead, READ_AHEAD_AFTER};
+use netlink_proto::{Event, RequestOptions};
+use netlink_sys::Protocol;
+
+#[test]
+fn read_ahead_against_the_kernel() {
+    a_dump_read_ahead_gives_what_one_thread_reading_alone_gives();
+    a_small_dump_starts_no_thread();
+    an_abandoned_dump_leaves_the_connection_usable();
+    events_arriving_during_a_read_ahead_dump_are_kept();
+    by_default_only_a_caller_that_works_on_each_message_gets_a_reader();
+}
+
+/// Whether a thread of this process is the driver's reader.
+fn reader_running() -> bool {
+    std::fs::read_dir("/proc/self/task")
+        .unwrap()
+        .flatten()
+        .any(|task| {
+            std::fs::read_to_string(task.path().join("comm"))
+                .is_ok_and(|comm| comm.trim() == "netlink-read-ah")
+        })
+}
+
+/// Every link of a dump through the zero-copy path, spending `work` on
+/// each message: (index, name) in the order received, and whether the
+/// reader thread was seen running (looked for every `probe` messages).
+fn dump_links(connection: &mut Connection, probe: usize) -> (Vec<(i32, String)>, bool) {
+    dump_links_working(connection, probe, Duration::ZERO)
+}
+
+fn dump_links_working(
+    connection: &mut Connection,
+    probe: usize,
+    work: Duration,
+) -> (Vec<(i32, String)>, bool) {
+    let (mut links, mut seen_reader) = (Vec::new(), false);
+    connection
+        .request_raw(getlink(0).to_bytes(), RequestOptions::dump(), |reply| {
+            if let RawReply::Message(raw) = reply {
+                links.push((link_index(raw.payload), link_name(raw.payload)));
+                let started = std::time::Instant::now();
+                while started.elapsed() < work {
+                    std::hint::spin_loop();
+                }
+                if links.len() % probe == 0 {
+                    seen_reader |= reader_running();
+                }
+            }
+        })
+        .unwrap();
+    (links, seen_reader)
+}
+
+fn a_dump_read_ahead_gives_what_one_thread_reading_alone_gives() {
+    in_new_netns(|| {
+        // About 600 links: some 60 datagrams, far past the threshold.
+        ip_batch(&veth_pairs("r", 300));
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_read_ahead(ReadAhead::Off);
+        let (alone, reader_alone) = dump_links(&mut connection, 25);
+        connection.set_read_ahead(ReadAhead::Always);
+        let (ahead, reader_ahead) = dump_links(&mut connection, 25);
+        assert!(!reader_alone, "a reader ran with read-ahead off");
+        assert!(
+            reader_ahead,
+            "no reader ran for a dump of {} links",
+            ahead.len()
+        );
+        assert_eq!(alone.len(), 601);
+        assert_eq!(ahead, alone);
+        // The reader ends with its dump.
+        assert!(!reader_running());
+        // Owned replies through the iterator: the same again.
+        let owned: Vec<String> = connection
+            .request(&getlink(0), RequestOptions::dump())
+            .unwrap()
+            .map(|reply| name_of(&reply.unwrap()))
+            .collect();
+        let names: Vec<String> = alone.into_iter().map(|(_, name)| name).collect();
+        assert_eq!(owned, names);
+        assert_eq!(sorted(names), sorted(ip_link_names()));
+    });
+}
+
+fn a_small_dump_starts_no_thread() {
+    in_new_netns(|| {
+        ip_batch(&veth_pairs("s", 2));
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_read_ahead(ReadAhead::Always);
+        let (links, reader) = dump_links(&mut connection, 5);
+        assert_eq!(links.len(), 5);
+        assert!(
+            !reader,
+            "a reader ran for 5 links (< {READ_AHEAD_AFTER} datagrams)"
+        );
+    });
+}
+
+fn an_abandoned_dump_leaves_the_connection_usable() {
+    in_new_netns(|| {
+        ip_batch(&veth_pairs("a", 300));
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_read_ahead(ReadAhead::Always);
+        let mut replies = connection
+            .request(&getlink(0), RequestOptions::dump())
+            .unwrap();
+        let first: Vec<String> = replies
+            .by_ref()
+            .take(300)
+            .map(|reply| name_of(&reply.unwrap()))
+            .collect();
+        assert_eq!(first.len(), 300);
+        assert!(reader_running(), "no reader ran during the dump");
+        drop(replies);
+        // A request on the same connection: the rest of the abandoned dump
+        // is passed over, the new answer is whole.
+        let lo = connection
+            .request_all(&getlink(1), RequestOptions::request())
+            .unwrap();
+        assert_eq!(lo.len(), 1);
+        assert_eq!(name_of(&lo[0]), "lo");
+        let (links, _) = dump_links(&mut connection, 25);
+        assert_eq!(links.len(), 601);
+        assert!(!reader_running());
+    });
+}
+
+fn events_arriving_during_a_read_ahead_dump_are_kept() {
+    in_new_netns(|| {
+        ip_batch(&veth_pairs("e", 300));
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_read_ahead(ReadAhead::Always);
+        connection.socket().add_membership(RTNLGRP_LINK).unwrap();
+        let mut count = 0;
+        connection
+            .request_raw(getlink(0).to_bytes(), RequestOptions::dump(), |reply| {
+                if let RawReply::Message(_) = reply {
+                    count += 1;
+                    if count == 300 {
+                        assert!(reader_running());
+                        ip("link add late0 type veth peer name late1");
+                    }
+                }
+            })
+            .unwrap();
+        assert!(count >= 601, "{count} links");
+        let mut seen = Vec::new();
+        while !(seen.contains(&"late0".to_string()) && seen.contains(&"late1".to_string())) {
+            match connection
+                .next_event::<RawPayload>(Some(Duration::from_secs(5)))
+                .unwrap()
+            {
+                Some(Event::Message(message)) => seen.push(name_of(&message)),
+                Some(other) => panic!("unexpected event {other:?}"),
+                None => panic!("the links made during the dump were not announced: {seen:?}"),
+            }
+        }
+    });
+}
+
+fn by_default_only_a_caller_that_works_on_each_message_gets_a_reader() {
+    in_new_netns(|| {
+        ip_batch(&veth_pairs("w", 300));
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_read_ahead(ReadAhead::Auto);
+        // Looked for rarely: reading /proc is work too. The choice rests
+        // on timings, which a busy machine can blur once in a while.
+        let mut readers = 0;
+        let mut glanced = Vec::new();
+        for _ in 0..5 {
+            let (links, reader) = dump_links_working(&mut connection, 200, Duration::ZERO);
+            readers += usize::from(reader);
+            glanced = links;
+        }
+        assert!(
+            readers <= 2,
+            "a reader ran in {readers} of 5 dumps for a caller that only reads names"
+        );
+        // 50 µs per link: some 20 links a datagram, 1 ms of work against
+        // the kernel's fraction of it.
+        let (worked, reader) = dump_links_working(&mut connection, 25, Duration::from_micros(50));
+        assert!(reader, "no reader ran for a caller busy with every message");
+        assert_eq!(worked, glanced);
+    });
+}
