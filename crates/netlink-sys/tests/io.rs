@@ -140,6 +140,40 @@ fn peek_size_truncation_and_growth() {
     .unwrap();
 }
 
+/// recv_into_capacity: one system call into the buffer's capacity; a
+/// datagram that fits arrives whole, one that does not is reported
+/// truncated with its real length; try_recv_into_capacity does not wait.
+#[test]
+fn receive_into_capacity_without_a_peek() {
+    require_root();
+    netns::run_in_new(|| {
+        ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+        let socket = route_socket();
+        let mut buf = Vec::with_capacity(64 * 1024);
+        assert!(socket.try_recv_into_capacity(&mut buf).unwrap().is_none());
+
+        socket.send(&getlink_request(1), 0).unwrap();
+        let peeked = socket.peek_size().unwrap();
+        let info = socket.recv_into_capacity(&mut buf, 0).unwrap();
+        assert!(!info.truncated);
+        assert_eq!((info.len, buf.len()), (peeked, peeked));
+        assert_eq!(parse_messages(&buf)[0].kind, RTM_NEWLINK);
+        while !parse_messages(&buf).iter().any(|m| m.kind == NLMSG_DONE) {
+            assert!(socket.try_recv_into_capacity(&mut buf).unwrap().is_some());
+        }
+
+        socket.send(&getlink_request(2), 0).unwrap();
+        let full = socket.peek_size().unwrap();
+        let mut small = Vec::with_capacity(24);
+        let info = socket.recv_into_capacity(&mut small, 0).unwrap();
+        assert!(info.truncated);
+        assert_eq!(info.len, full);
+        assert_eq!(small.len(), small.capacity());
+        assert_eq!(u16::from_ne_bytes([small[4], small[5]]), RTM_NEWLINK);
+    })
+    .unwrap();
+}
+
 /// Two GETLINK requests with different sequence numbers in ONE sendmsg
 /// (one datagram) are both processed: a dump (seq 100) and a single-link
 /// get with ACK (seq 200). Two *dumps* in one datagram are also both
