@@ -74,21 +74,36 @@ impl fmt::Display for DecodeReason {
 /// Offsets are relative to the buffer the failing parser was given; callers
 /// that know where that buffer starts shift them with [`DecodeError::at_base`]
 /// so that the final error names the offset in the whole message or datagram.
+// Boxed: every parse returns `Result<_, DecodeError>`, and errors are rare;
+// one pointer keeps those results (and their moves) as small as the values.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError(Box<Details>);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
+struct Details {
     offset: usize,
     path: Vec<Cow<'static, str>>,
     reason: DecodeReason,
 }
 
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("offset", &self.0.offset)
+            .field("path", &self.0.path)
+            .field("reason", &self.0.reason)
+            .finish()
+    }
+}
+
 impl DecodeError {
     /// An error at `offset` for `reason`.
     pub fn new(offset: usize, reason: DecodeReason) -> Self {
-        DecodeError {
+        DecodeError(Box::new(Details {
             offset,
             path: Vec::new(),
             reason,
-        }
+        }))
     }
 
     /// Shortcut for [`DecodeReason::Truncated`].
@@ -110,30 +125,30 @@ impl DecodeError {
 
     /// The byte offset of the problem.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.0.offset
     }
 
     /// The attribute names from the outermost to the innermost one that
     /// contains the problem (empty when it is not inside an attribute).
     pub fn path(&self) -> &[Cow<'static, str>] {
-        &self.path
+        &self.0.path
     }
 
     /// The path joined with dots, `IFLA_LINKINFO.IFLA_INFO_DATA`.
     pub fn path_string(&self) -> String {
-        self.path.join(".")
+        self.0.path.join(".")
     }
 
     /// Why decoding failed.
     pub fn reason(&self) -> &DecodeReason {
-        &self.reason
+        &self.0.reason
     }
 
     /// Shifts the offset by `base`: the position of the parsed buffer inside
     /// a larger one.
     #[must_use]
     pub fn at_base(mut self, base: usize) -> Self {
-        self.offset = self.offset.saturating_add(base);
+        self.0.offset = self.0.offset.saturating_add(base);
         self
     }
 
@@ -141,18 +156,18 @@ impl DecodeError {
     /// added last, so they end up first in the path).
     #[must_use]
     pub fn in_attribute(mut self, name: impl Into<Cow<'static, str>>) -> Self {
-        self.path.insert(0, name.into());
+        self.0.path.insert(0, name.into());
         self
     }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at offset {}", self.offset)?;
-        if !self.path.is_empty() {
+        write!(f, "at offset {}", self.0.offset)?;
+        if !self.0.path.is_empty() {
             write!(f, " in {}", self.path_string())?;
         }
-        write!(f, ": {}", self.reason)
+        write!(f, ": {}", self.0.reason)
     }
 }
 

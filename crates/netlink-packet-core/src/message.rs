@@ -253,6 +253,14 @@ impl<T: NetlinkSerializable> NetlinkMessage<T> {
                 available: buf.len(),
             });
         };
+        self.emit_sized(out);
+        Ok(len)
+    }
+
+    /// Writes the message into `out`, exactly `buffer_len()` bytes (the
+    /// length is worked out once by the callers: it walks every attribute).
+    fn emit_sized(&self, out: &mut [u8]) {
+        let len = out.len();
         let mut header = self.header;
         header.length = u32::try_from(len).unwrap_or(u32::MAX);
         header.message_type = self.message_type();
@@ -264,7 +272,6 @@ impl<T: NetlinkSerializable> NetlinkMessage<T> {
             NetlinkPayload::Done(d) => d.emit(body),
             NetlinkPayload::Inner(inner) => inner.emit(body),
         }
-        Ok(len)
     }
 
     /// Appends the message, padded to 4 bytes, to `out` (a buffer the caller
@@ -274,16 +281,14 @@ impl<T: NetlinkSerializable> NetlinkMessage<T> {
         let start = out.len();
         let len = self.buffer_len();
         out.resize(start + align(len), 0);
-        // The slice was just sized to fit, so emit cannot fail.
-        let _ = self.emit(&mut out[start..]);
+        self.emit_sized(&mut out[start..start + len]);
         start
     }
 
     /// The message as a new vector of exactly `buffer_len()` bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(align(self.buffer_len()));
-        self.emit_to_vec(&mut out);
-        out.truncate(self.buffer_len());
+        let mut out = vec![0; self.buffer_len()];
+        self.emit_sized(&mut out);
         out
     }
 }

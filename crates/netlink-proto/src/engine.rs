@@ -548,27 +548,38 @@ impl Engine {
             NLMSG_NOOP => return None,
             NLMSG_ERROR => {
                 let request = self.in_flight.swap_remove(pos);
-                match ErrorMessage::parse(&header, message.payload) {
-                    Ok(ack) if ack.code == 0 => Output::Complete {
+                // An ACK (error code 0, the first field of struct nlmsgerr)
+                // needs nothing else decoded: this is every successful
+                // change, so it is worth the shortcut.
+                if message.payload.get(..4) == Some(&[0; 4]) {
+                    Output::Complete {
                         id: request.id,
                         interrupted: request.interrupted,
                         message,
-                    },
-                    Ok(error) => Output::Failed {
-                        id: request.id,
-                        error: Error::Kernel {
-                            request: request.info(),
-                            error,
-                            request_message: request.bytes,
+                    }
+                } else {
+                    match ErrorMessage::parse(&header, message.payload) {
+                        Ok(ack) if ack.code == 0 => Output::Complete {
+                            id: request.id,
+                            interrupted: request.interrupted,
+                            message,
                         },
-                    },
-                    Err(error) => Output::Failed {
-                        id: request.id,
-                        error: Error::Decode {
-                            request: Some(request.info()),
-                            error: error.at_base(message.offset + NetlinkHeader::LEN),
+                        Ok(error) => Output::Failed {
+                            id: request.id,
+                            error: Error::Kernel {
+                                request: request.info(),
+                                error,
+                                request_message: request.bytes,
+                            },
                         },
-                    },
+                        Err(error) => Output::Failed {
+                            id: request.id,
+                            error: Error::Decode {
+                                request: Some(request.info()),
+                                error: error.at_base(message.offset + NetlinkHeader::LEN),
+                            },
+                        },
+                    }
                 }
             }
             NLMSG_DONE => {

@@ -131,9 +131,14 @@ pub fn attrs_len<A: Attribute>(attrs: &[A]) -> usize {
 pub fn emit_attrs<A: Attribute>(attrs: &[A], buf: &mut [u8]) {
     let mut pos = 0;
     for attr in attrs {
-        let len = attr.buffer_len();
-        attr.emit(&mut buf[pos..pos + len]);
-        pos += len;
+        // One length computation per attribute (a nest's walks its own).
+        let len = NLA_HEADER_LEN + attr.value_len();
+        let padded = align(len);
+        let out = &mut buf[pos..pos + padded];
+        emit_header(out, len, attr.kind() | attr.header_flags());
+        attr.emit_value(&mut out[NLA_HEADER_LEN..len]);
+        out[len..].fill(0);
+        pos += padded;
     }
 }
 

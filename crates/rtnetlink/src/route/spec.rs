@@ -99,7 +99,9 @@ impl Spec {
             kind: self.kind.unwrap_or(RouteType::Unspec),
             ..Default::default()
         };
-        let mut attrs: Vec<RouteAttr> = table_attr.into_iter().collect();
+        // Room for every attribute below: one allocation per request.
+        let mut attrs: Vec<RouteAttr> = Vec::with_capacity(6);
+        attrs.extend(table_attr);
         if !self.dst.is_default() {
             attrs.push(RouteAttr::Dst(RouteAddress::from(dst)));
         }
