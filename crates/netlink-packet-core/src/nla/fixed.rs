@@ -213,6 +213,9 @@ macro_rules! fixed_struct {
             const SIZE: usize = $Name::LEN;
             #[allow(unused_assignments)]
             fn read(bytes: &[u8]) -> Self {
+                // One bounds check here lets the compiler drop each field's.
+                #[allow(unused_variables)]
+                let bytes = &bytes[..<Self as $crate::nla::StructField>::SIZE];
                 #[allow(unused_mut, unused_variables)]
                 let mut pos = 0;
                 $(
@@ -223,6 +226,9 @@ macro_rules! fixed_struct {
             }
             #[allow(unused_assignments)]
             fn write(&self, bytes: &mut [u8]) {
+                // One bounds check here lets the compiler drop each field's.
+                #[allow(unused_variables)]
+                let bytes = &mut bytes[..<Self as $crate::nla::StructField>::SIZE];
                 #[allow(unused_mut, unused_variables)]
                 let mut pos = 0;
                 $(
