@@ -89,6 +89,7 @@ where
         rx: Vec::with_capacity(RECV_RESERVE),
         timer: None,
         timer_deadline: None,
+        sent: false,
     };
     Ok((
         connection,
@@ -114,6 +115,9 @@ pub struct Connection {
     rx: Vec<u8>,
     timer: Option<Pin<Box<tokio::time::Sleep>>>,
     timer_deadline: Option<Instant>,
+    /// Requests went out since the last receive: their answers are most
+    /// likely queued already (the kernel answers inside `sendmsg`).
+    sent: bool,
 }
 
 impl std::fmt::Debug for Connection {
@@ -252,6 +256,7 @@ impl Connection {
                 Poll::Pending => return progress,
                 Poll::Ready(Ok(_)) => {
                     self.tx.clear();
+                    self.sent = true;
                     progress = true;
                 }
                 Poll::Ready(Err(error)) => {
@@ -267,11 +272,22 @@ impl Connection {
 
     /// Reads one datagram and turns it into deliveries; `Err` is fatal.
     fn receive(&mut self, cx: &mut Context<'_>) -> Result<bool, io::Error> {
-        let info = match self
-            .socket
-            .register()?
-            .poll_recv_into_capacity(cx, &mut self.rx)
-        {
+        let socket = self.socket.register()?;
+        // Right after a send the answer is normally queued already: read it
+        // straight away rather than wait for the reactor to report what it
+        // cannot have seen yet (an epoll round trip per request).
+        let direct = match std::mem::take(&mut self.sent) {
+            true => socket
+                .get_ref()
+                .try_recv_into_capacity(&mut self.rx)
+                .transpose(),
+            false => None,
+        };
+        let received = match direct {
+            Some(result) => Poll::Ready(result),
+            None => socket.poll_recv_into_capacity(cx, &mut self.rx),
+        };
+        let info = match received {
             Poll::Pending => return Ok(false),
             Poll::Ready(Ok(info)) => {
                 if info.truncated {
