@@ -33,9 +33,10 @@ pub enum ReadAhead {
     Off,
     /// When it pays: the dump has filled more than [`READ_AHEAD_AFTER`]
     /// datagrams and the work done on the caller's thread between them is
-    /// at least a quarter of the wait for the kernel (decoding into owned
-    /// values is; glancing at each message through a view is not). The
-    /// default when the process may run on more than one CPU.
+    /// at least an eighth of the wait for the kernel (decoding into owned
+    /// values is, and so is reading a field or two of each of many small
+    /// messages; glancing at a few large ones is not). The default when the
+    /// process may run on more than one CPU.
     Auto,
     /// For every dump past [`READ_AHEAD_AFTER`] datagrams.
     Always,
@@ -446,7 +447,7 @@ impl Connection {
         // between datagrams) is a fair part of the wait for the kernel: a
         // handover per datagram costs a thread wake-up, more than the work
         // of a caller that only glances at each message.
-        if self.read_ahead == ReadAhead::Always || streak.working * 4 >= streak.waiting {
+        if self.read_ahead == ReadAhead::Always || streak.working * 8 >= streak.waiting {
             // Without a thread (none can be started), the dump goes on here.
             self.ahead = Reader::start(&self.socket, seq).ok();
         }
