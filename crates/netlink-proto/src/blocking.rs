@@ -655,6 +655,13 @@ impl Default for DumpStreak {
     }
 }
 
+// A connection can move to another thread and be shared behind a lock or
+// by reference, reader thread or not.
+const _: fn() = || {
+    fn is_send_sync<T: Send + Sync>() {}
+    is_send_sync::<Connection>();
+};
+
 /// What one receive gave.
 enum Received {
     Datagram(DatagramInfo),

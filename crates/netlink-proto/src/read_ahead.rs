@@ -24,6 +24,7 @@ use std::io;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender, TryRecvError};
+use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -58,7 +59,9 @@ pub(crate) enum Next {
 /// The caller's side of a running reader.
 #[derive(Debug)]
 pub(crate) struct Reader {
-    filled: Option<Receiver<Filled>>,
+    /// In a mutex only so that the connection stays `Sync` (a receiver is
+    /// not); it is reached through `&mut self`, so never locked.
+    filled: Option<Mutex<Receiver<Filled>>>,
     /// Buffers the caller is done with, for the reader to fill again.
     empty: Option<Sender<Vec<u8>>>,
     /// Dropping (closing) it calls off a reader waiting for data.
@@ -82,7 +85,7 @@ impl Reader {
                 read(&socket, &stop_reader, seq, &filled_tx, &empty_rx);
             })?;
         Ok(Reader {
-            filled: Some(filled),
+            filled: Some(Mutex::new(filled)),
             empty: Some(empty),
             stop: Some(stop),
             pending: None,
@@ -96,7 +99,7 @@ impl Reader {
         if let Some(filled) = self.pending.take() {
             return Next::Filled(filled);
         }
-        let Some(channel) = &self.filled else {
+        let Some(Ok(channel)) = self.filled.as_mut().map(Mutex::get_mut) else {
             return Next::Gone;
         };
         let received = match timeout {
@@ -115,7 +118,12 @@ impl Reader {
         if let Some(filled) = self.pending.take() {
             return Next::Filled(filled);
         }
-        match self.filled.as_ref().map(Receiver::try_recv) {
+        match self
+            .filled
+            .as_mut()
+            .and_then(|channel| channel.get_mut().ok())
+            .map(|channel| channel.try_recv())
+        {
             Some(Ok(filled)) => Next::Filled(filled),
             Some(Err(TryRecvError::Empty)) => Next::Nothing,
             Some(Err(TryRecvError::Disconnected)) | None => Next::Gone,
