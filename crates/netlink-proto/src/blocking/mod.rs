@@ -4,7 +4,6 @@
 
 use std::collections::VecDeque;
 use std::io;
-use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
 use netlink_packet_core::{
@@ -19,6 +18,12 @@ use crate::error::Error;
 use crate::event::Event;
 use crate::read_ahead::{Filled, Next, Reader};
 use crate::socket_setup::{prepare_socket, RECV_RESERVE};
+
+mod replies;
+#[cfg(test)]
+mod tests;
+
+pub use replies::Replies;
 
 /// Datagrams of one dump received on the caller's thread before the rest
 /// may be read ahead on a second thread (see [`Connection::set_read_ahead`]):
@@ -186,16 +191,7 @@ impl Connection {
     {
         let retry = matches!(options.on_interrupt, InterruptPolicy::Retry(_));
         let id = self.submit(message.to_bytes(), options)?;
-        Ok(Replies {
-            connection: self,
-            id,
-            ready: VecDeque::new(),
-            held: Vec::new(),
-            retry,
-            finished: false,
-            interrupted: false,
-            payload: PhantomData,
-        })
+        Ok(Replies::new(self, id, retry))
     }
 
     /// Sends `message` and collects every reply; fails on the first error.
@@ -707,95 +703,4 @@ fn push_event(
     }
     *losing = overrun;
     events.push_back(event);
-}
-
-/// The replies of one request; see [`Connection::request`].
-pub struct Replies<'c, T> {
-    connection: &'c mut Connection,
-    id: RequestId,
-    ready: VecDeque<Result<NetlinkMessage<T>, Error>>,
-    held: Vec<Result<NetlinkMessage<T>, Error>>,
-    retry: bool,
-    finished: bool,
-    interrupted: bool,
-    payload: PhantomData<fn() -> T>,
-}
-
-impl<'c, T> std::fmt::Debug for Replies<'c, T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Replies")
-            .field("id", &self.id)
-            .field("finished", &self.finished)
-            .finish()
-    }
-}
-
-impl<'c, T> Replies<'c, T> {
-    /// Whether the dump was marked interrupted (known once it has ended).
-    pub fn interrupted(&self) -> bool {
-        self.interrupted
-    }
-}
-
-impl<'c, T: NetlinkDeserializable> Iterator for Replies<'c, T> {
-    type Item = Result<NetlinkMessage<T>, Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(item) = self.ready.pop_front() {
-                return Some(item);
-            }
-            if self.finished {
-                return None;
-            }
-            let Replies {
-                connection,
-                id,
-                ready,
-                held,
-                retry,
-                finished,
-                interrupted,
-                ..
-            } = self;
-            let result = connection.pump(*id, &mut |step| match step {
-                Step::Reply(raw) => {
-                    let parsed = NetlinkMessage::<T>::parse(&raw).map_err(|error| Error::Decode {
-                        request: None,
-                        error: error.at_base(raw.offset),
-                    });
-                    if *retry {
-                        held.push(parsed);
-                    } else {
-                        ready.push_back(parsed);
-                    }
-                }
-                Step::Restarted => held.clear(),
-                Step::Complete {
-                    interrupted: was_interrupted,
-                } => {
-                    *interrupted = was_interrupted;
-                    ready.extend(held.drain(..));
-                    *finished = true;
-                }
-                Step::Failed(error) => {
-                    held.clear();
-                    ready.push_back(Err(error));
-                    *finished = true;
-                }
-            });
-            if let Err(error) = result {
-                self.finished = true;
-                return Some(Err(error));
-            }
-        }
-    }
-}
-
-impl<'c, T> Drop for Replies<'c, T> {
-    fn drop(&mut self) {
-        if !self.finished {
-            self.connection.engine.cancel(self.id);
-        }
-    }
 }
