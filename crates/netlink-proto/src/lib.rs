@@ -45,4 +45,5 @@ pub use engine::{
 };
 pub use error::{Error, RequestInfo};
 pub use event::Event;
+pub use read_ahead::{ReadAhead, READ_AHEAD_AFTER};
 pub use socket_setup::RECV_BUFFER_LEN;

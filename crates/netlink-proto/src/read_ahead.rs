@@ -23,7 +23,7 @@
 use std::io;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -56,12 +56,46 @@ pub(crate) enum Next {
     Gone,
 }
 
-/// The caller's side of a running reader.
+/// Whether a large dump is received on a second thread while the caller's
+/// thread decodes; see [`blocking::Connection::set_read_ahead`](crate::blocking::Connection::set_read_ahead)
+/// and [`tokio::ConnectionConfig`](crate::tokio::ConnectionConfig).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadAhead {
+    /// Never: one thread does everything.
+    Off,
+    /// When it pays. Blocking: the dump has filled more than
+    /// [`READ_AHEAD_AFTER`] datagrams and the work done on the caller's
+    /// thread between them is at least an eighth of the wait for the kernel
+    /// (decoding into owned values is, and so is reading a field or two of
+    /// each of many small messages; glancing at a few large ones is not).
+    /// Tokio: past [`READ_AHEAD_AFTER`] datagrams, as every reply is
+    /// decoded into an owned value there. The default when the process may
+    /// run on more than one CPU.
+    Auto,
+    /// For every dump past [`READ_AHEAD_AFTER`] datagrams.
+    Always,
+}
+
+impl ReadAhead {
+    /// [`ReadAhead::Auto`] when the process may run on more than one CPU,
+    /// [`ReadAhead::Off`] otherwise.
+    pub fn default_for_this_machine() -> Self {
+        if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+            ReadAhead::Auto
+        } else {
+            ReadAhead::Off
+        }
+    }
+}
+
+/// Datagrams of one dump received on the caller's thread before the rest
+/// may be read ahead on a second thread: small dumps never start a thread.
+pub const READ_AHEAD_AFTER: u32 = 4;
+
+/// The caller's side of a running reader, `R` the channel's receiving end.
 #[derive(Debug)]
-pub(crate) struct Reader {
-    /// In a mutex only so that the connection stays `Sync` (a receiver is
-    /// not); it is reached through `&mut self`, so never locked.
-    filled: Option<Mutex<Receiver<Filled>>>,
+pub(crate) struct Reader<R> {
+    filled: Option<R>,
     /// Buffers the caller is done with, for the reader to fill again.
     empty: Option<Sender<Vec<u8>>>,
     /// Dropping (closing) it calls off a reader waiting for data.
@@ -71,25 +105,80 @@ pub(crate) struct Reader {
     thread: Option<JoinHandle<()>>,
 }
 
-impl Reader {
+impl<R> Reader<R> {
     /// Starts a reader for the dump with sequence number `seq` on a second
-    /// handle to `socket`.
-    pub(crate) fn start(socket: &Socket, seq: u32) -> io::Result<Reader> {
+    /// handle to `socket`, handing each datagram to `deliver` (false: the
+    /// caller is gone), which feeds the receiving end `filled`.
+    fn spawn(
+        socket: &Socket,
+        seq: u32,
+        filled: R,
+        mut deliver: impl FnMut(Filled) -> bool + Send + 'static,
+    ) -> io::Result<Self> {
         let socket = socket.try_clone()?;
         let (stop, stop_reader) = UnixStream::pair()?;
-        let (filled_tx, filled) = mpsc::sync_channel(DEPTH);
         let (empty, empty_rx) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("netlink-read-ahead".into())
-            .spawn(move || {
-                read(&socket, &stop_reader, seq, &filled_tx, &empty_rx);
-            })?;
+            .spawn(move || read(&socket, &stop_reader, seq, &mut deliver, &empty_rx))?;
         Ok(Reader {
-            filled: Some(Mutex::new(filled)),
+            filled: Some(filled),
             empty: Some(empty),
             stop: Some(stop),
             pending: None,
             thread: Some(thread),
+        })
+    }
+
+    /// Gives a buffer back for the reader to fill again.
+    pub(crate) fn recycle(&self, buf: Vec<u8>) {
+        if let Some(empty) = &self.empty {
+            // A reader that has ended no longer takes buffers; this one is
+            // then simply freed.
+            let _ = empty.send(buf);
+        }
+    }
+}
+
+/// The receiving end for a blocking caller. In a mutex only so that the
+/// connection stays `Sync` (a receiver is not); it is reached through
+/// `&mut self`, so never locked.
+pub(crate) type BlockingReader = Reader<Mutex<Receiver<Filled>>>;
+
+/// The receiving end for an async caller.
+#[cfg(feature = "tokio")]
+pub(crate) type AsyncReader = Reader<futures::channel::mpsc::Receiver<Filled>>;
+
+#[cfg(feature = "tokio")]
+impl AsyncReader {
+    /// Starts a reader whose datagrams arrive through a future-aware
+    /// channel.
+    pub(crate) fn start(socket: &Socket, seq: u32) -> io::Result<Self> {
+        let (mut filled_tx, filled) = futures::channel::mpsc::channel(DEPTH);
+        Reader::spawn(socket, seq, filled, move |filled| {
+            // The reader's own thread: blocking here is what it is for.
+            futures::executor::block_on(futures::SinkExt::send(&mut filled_tx, filled)).is_ok()
+        })
+    }
+
+    /// Polls for the next datagram; `Ready(None)`: the reader is gone.
+    pub(crate) fn poll_next(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Filled>> {
+        match self.filled.as_mut() {
+            Some(channel) => futures::Stream::poll_next(std::pin::Pin::new(channel), cx),
+            None => std::task::Poll::Ready(None),
+        }
+    }
+}
+
+impl BlockingReader {
+    /// Starts a reader for a blocking caller.
+    pub(crate) fn start(socket: &Socket, seq: u32) -> io::Result<Self> {
+        let (filled_tx, filled) = mpsc::sync_channel(DEPTH);
+        Reader::spawn(socket, seq, Mutex::new(filled), move |filled| {
+            filled_tx.send(filled).is_ok()
         })
     }
 
@@ -145,18 +234,9 @@ impl Reader {
             Next::Gone => true,
         }
     }
-
-    /// Gives a buffer back for the reader to fill again.
-    pub(crate) fn recycle(&self, buf: Vec<u8>) {
-        if let Some(empty) = &self.empty {
-            // A reader that has ended no longer takes buffers; this one is
-            // then simply freed.
-            let _ = empty.send(buf);
-        }
-    }
 }
 
-impl Drop for Reader {
+impl<R> Drop for Reader<R> {
     fn drop(&mut self) {
         // Unblock the reader wherever it waits (for data: the stop stream
         // closes; to deliver: the channel closes), then wait for it, so
@@ -176,7 +256,7 @@ fn read(
     socket: &Socket,
     stop: &UnixStream,
     seq: u32,
-    filled: &SyncSender<Filled>,
+    deliver: &mut dyn FnMut(Filled) -> bool,
     empty: &Receiver<Vec<u8>>,
 ) {
     let mut spare = None;
@@ -206,7 +286,7 @@ fn read(
             Ok(info) => info.truncated || ends_dump(&buf, seq),
             Err(_) => true,
         };
-        if filled.send(Filled { buf, result, last }).is_err() || last {
+        if !deliver(Filled { buf, result, last }) || last {
             return;
         }
     }

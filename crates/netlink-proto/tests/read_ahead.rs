@@ -24,6 +24,8 @@ fn read_ahead_against_the_kernel() {
     an_abandoned_dump_leaves_the_connection_usable();
     events_arriving_during_a_read_ahead_dump_are_kept();
     by_default_only_a_caller_that_works_on_each_message_gets_a_reader();
+    #[cfg(feature = "tokio")]
+    the_tokio_driver_reads_ahead_with_the_same_outcome();
 }
 
 /// Whether a thread of this process is the driver's reader.
@@ -208,5 +210,57 @@ fn by_default_only_a_caller_that_works_on_each_message_gets_a_reader() {
         let (worked, reader) = dump_links_working(&mut connection, 25, Duration::from_micros(50));
         assert!(reader, "no reader ran for a caller busy with every message");
         assert_eq!(worked, glanced);
+    });
+}
+
+#[cfg(feature = "tokio")]
+/// Every link's name through the tokio driver with `read_ahead`, and
+/// whether the reader was seen while the replies were read.
+fn tokio_dump(read_ahead: ReadAhead) -> (Vec<String>, bool) {
+    use futures::StreamExt;
+    use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
+
+    let config = ConnectionConfig {
+        read_ahead,
+        ..ConnectionConfig::default()
+    };
+    let socket = netlink_sys::Socket::new(Protocol::Route).unwrap();
+    let (connection, handle, _events) = new_connection_with::<RawPayload>(socket, config).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        tokio::spawn(connection);
+        let mut replies = handle
+            .request(getlink(0), RequestOptions::dump())
+            .await
+            .unwrap();
+        let (mut names, mut seen_reader) = (Vec::new(), false);
+        while let Some(reply) = replies.next().await {
+            names.push(name_of(&reply.unwrap()));
+            if names.len() % 25 == 0 {
+                seen_reader |= reader_running();
+            }
+        }
+        (names, seen_reader)
+    })
+}
+
+#[cfg(feature = "tokio")]
+fn the_tokio_driver_reads_ahead_with_the_same_outcome() {
+    in_new_netns(|| {
+        ip_batch(&veth_pairs("t", 300));
+        let (alone, reader_alone) = tokio_dump(ReadAhead::Off);
+        let (ahead, reader_ahead) = tokio_dump(ReadAhead::Always);
+        assert!(!reader_alone, "a reader ran with read-ahead off");
+        assert!(
+            reader_ahead,
+            "no reader ran for a tokio dump of {} links",
+            ahead.len()
+        );
+        assert_eq!(alone.len(), 601);
+        assert_eq!(ahead, alone);
+        assert!(!reader_running(), "the reader outlived its dump");
     });
 }

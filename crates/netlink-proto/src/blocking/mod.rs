@@ -16,7 +16,8 @@ use crate::engine::{
 };
 use crate::error::Error;
 use crate::event::Event;
-use crate::read_ahead::{Filled, Next, Reader};
+use crate::read_ahead::{BlockingReader, Filled, Next};
+pub use crate::read_ahead::{ReadAhead, READ_AHEAD_AFTER};
 use crate::socket_setup::{prepare_socket, RECV_RESERVE};
 
 mod replies;
@@ -24,28 +25,6 @@ mod replies;
 mod tests;
 
 pub use replies::Replies;
-
-/// Datagrams of one dump received on the caller's thread before the rest
-/// may be read ahead on a second thread (see [`Connection::set_read_ahead`]):
-/// small dumps never start a thread.
-pub const READ_AHEAD_AFTER: u32 = 4;
-
-/// Whether a large dump is received on a second thread while the caller's
-/// thread decodes; see [`Connection::set_read_ahead`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReadAhead {
-    /// Never: one thread does everything.
-    Off,
-    /// When it pays: the dump has filled more than [`READ_AHEAD_AFTER`]
-    /// datagrams and the work done on the caller's thread between them is
-    /// at least an eighth of the wait for the kernel (decoding into owned
-    /// values is, and so is reading a field or two of each of many small
-    /// messages; glancing at a few large ones is not). The default when the
-    /// process may run on more than one CPU.
-    Auto,
-    /// For every dump past [`READ_AHEAD_AFTER`] datagrams.
-    Always,
-}
 
 /// Events kept while nobody reads them; past this, events are dropped and an
 /// [`Event::Overrun`] marks the loss.
@@ -87,7 +66,7 @@ pub struct Connection {
     /// Whether large dumps may be read ahead on a second thread.
     read_ahead: ReadAhead,
     /// The reader thread, while one runs: it alone reads the socket then.
-    ahead: Option<Reader>,
+    ahead: Option<BlockingReader>,
     /// How the current dump's first datagrams were spent.
     streak: DumpStreak,
 }
@@ -141,11 +120,7 @@ impl Connection {
             events: VecDeque::new(),
             event_limit: DEFAULT_EVENT_QUEUE,
             losing_events: false,
-            read_ahead: if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
-                ReadAhead::Auto
-            } else {
-                ReadAhead::Off
-            },
+            read_ahead: ReadAhead::default_for_this_machine(),
             ahead: None,
             streak: DumpStreak::default(),
         })
@@ -445,7 +420,7 @@ impl Connection {
         // of a caller that only glances at each message.
         if self.read_ahead == ReadAhead::Always || streak.working * 8 >= streak.waiting {
             // Without a thread (none can be started), the dump goes on here.
-            self.ahead = Reader::start(&self.socket, seq).ok();
+            self.ahead = BlockingReader::start(&self.socket, seq).ok();
         }
         // Decided, either way, for this dump.
         streak.datagrams = u32::MAX;

@@ -16,6 +16,7 @@ use super::stream::{EventStream, Handle};
 use super::{Command, Delivery, RawEvent};
 use crate::engine::{DatagramInfo, Engine, EngineConfig, Output, RequestId};
 use crate::error::{copy_io_error, Error};
+use crate::read_ahead::{AsyncReader, Filled, ReadAhead, READ_AHEAD_AFTER};
 use crate::socket_setup::{prepare_socket, ENOBUFS, RECV_RESERVE};
 
 /// Queue sizes of a connection.
@@ -33,6 +34,12 @@ pub struct ConnectionConfig {
     /// Events buffered for the event stream; beyond this, events are dropped
     /// and an overrun is reported in their place.
     pub event_queue: usize,
+    /// Whether a large dump is received on a second thread while the
+    /// runtime decodes and delivers what came before: it then takes about
+    /// as long as the longer of the two, not their sum. Replies, events and
+    /// errors come in the same order either way; the thread ends with the
+    /// dump.
+    pub read_ahead: ReadAhead,
 }
 
 impl Default for ConnectionConfig {
@@ -42,6 +49,7 @@ impl Default for ConnectionConfig {
             command_queue: 256,
             reply_queue: 16,
             event_queue: 4096,
+            read_ahead: ReadAhead::default_for_this_machine(),
         }
     }
 }
@@ -90,6 +98,9 @@ where
         timer: None,
         timer_deadline: None,
         sent: false,
+        read_ahead: config.read_ahead,
+        ahead: None,
+        dump_streak: (None, 0),
     };
     Ok((
         connection,
@@ -118,6 +129,11 @@ pub struct Connection {
     /// Requests went out since the last receive: their answers are most
     /// likely queued already (the kernel answers inside `sendmsg`).
     sent: bool,
+    read_ahead: ReadAhead,
+    /// The reader thread, while one runs: it alone reads the socket then.
+    ahead: Option<AsyncReader>,
+    /// The dump being answered and how many datagrams it has taken.
+    dump_streak: (Option<RequestId>, u32),
 }
 
 impl std::fmt::Debug for Connection {
@@ -273,6 +289,26 @@ impl Connection {
     /// Reads one datagram and turns it into deliveries; `Err` is fatal.
     fn receive(&mut self, cx: &mut Context<'_>) -> Result<bool, io::Error> {
         let socket = self.socket.register()?;
+        if let Some(ahead) = self.ahead.as_mut() {
+            let received = match ahead.poll_next(cx) {
+                Poll::Pending => return Ok(false),
+                Poll::Ready(None) => {
+                    // Gone without a last datagram: read the socket here.
+                    self.ahead = None;
+                    return Ok(true);
+                }
+                Poll::Ready(Some(Filled { buf, result, last })) => {
+                    let old = std::mem::replace(&mut self.rx, buf);
+                    if last {
+                        self.ahead = None;
+                    } else {
+                        ahead.recycle(old);
+                    }
+                    result
+                }
+            };
+            return self.process(Poll::Ready(received));
+        }
         // Right after a send the answer is normally queued already: read it
         // straight away rather than wait for the reactor to report what it
         // cannot have seen yet (an epoll round trip per request).
@@ -287,6 +323,49 @@ impl Connection {
             Some(result) => Poll::Ready(result),
             None => socket.poll_recv_into_capacity(cx, &mut self.rx),
         };
+        let progress = self.process(received)?;
+        if progress {
+            self.maybe_read_ahead();
+        }
+        Ok(progress)
+    }
+
+    /// Past [`READ_AHEAD_AFTER`] datagrams of a dump that is the only
+    /// request under way, hands its receiving to a reader thread.
+    fn maybe_read_ahead(&mut self) {
+        if self.read_ahead == ReadAhead::Off || self.ahead.is_some() || self.routes.len() != 1 {
+            return;
+        }
+        let Some(&id) = self.routes.keys().next() else {
+            return;
+        };
+        let Some(seq) = self.engine.sole_dump(id) else {
+            return;
+        };
+        let count = match &mut self.dump_streak {
+            (Some(streak), count) if *streak == id => {
+                *count += 1;
+                *count
+            }
+            streak => {
+                *streak = (Some(id), 1);
+                1
+            }
+        };
+        if count == READ_AHEAD_AFTER + 1 {
+            if let Some(socket) = self.socket.get_ref() {
+                // Without a thread (none can be started), the dump goes on here.
+                self.ahead = AsyncReader::start(socket, seq).ok();
+            }
+        }
+    }
+
+    /// Turns what one receive gave (the datagram in `rx`) into deliveries
+    /// and events; `Err` is fatal.
+    fn process(
+        &mut self,
+        received: Poll<io::Result<netlink_sys::RecvInfo>>,
+    ) -> Result<bool, io::Error> {
         let info = match received {
             Poll::Pending => return Ok(false),
             Poll::Ready(Ok(info)) => {

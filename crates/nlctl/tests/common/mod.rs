@@ -102,13 +102,19 @@ route add 10.5.0.0/16 nhid 10",
 /// in `ours` are allowed. Numbers under a key in `close` may differ by up
 /// to `tolerance` (lifetimes count down, counters tick between the runs).
 pub fn assert_superset(ip: &Value, ours: &Value, close: &[&str], tolerance: u64) {
-    let mut problems = Vec::new();
-    compare(ip, ours, "", None, close, tolerance, &mut problems);
+    let problems = superset_problems(ip, ours, close, tolerance);
     assert!(
         problems.is_empty(),
         "nlctl -j differs from ip -j:\n  {}\nip:   {ip}\nours: {ours}",
         problems.join("\n  ")
     );
+}
+
+/// What [`assert_superset`] would complain of; empty when nothing.
+pub fn superset_problems(ip: &Value, ours: &Value, close: &[&str], tolerance: u64) -> Vec<String> {
+    let mut problems = Vec::new();
+    compare(ip, ours, "", None, close, tolerance, &mut problems);
+    problems
 }
 
 fn compare(
