@@ -196,6 +196,12 @@ impl Connection {
         self.socket.get_ref()
     }
 
+    /// Shrinks the receive room, so that a test can make a datagram not fit.
+    #[cfg(test)]
+    pub(crate) fn shrink_receive_room_for_tests(&mut self, room: usize) {
+        self.rx = Vec::with_capacity(room);
+    }
+
     fn take_commands(&mut self, cx: &mut Context<'_>) -> bool {
         let mut progress = false;
         while !self.commands_closed {

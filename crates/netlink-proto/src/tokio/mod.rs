@@ -20,6 +20,8 @@
 
 mod connection;
 mod stream;
+#[cfg(test)]
+mod tests;
 
 pub use connection::{new_connection, new_connection_with, Connection, ConnectionConfig};
 pub use stream::{EventStream, Handle, ReplyStream};
