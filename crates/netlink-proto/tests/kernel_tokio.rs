@@ -2,6 +2,8 @@
 //! Every test runs in its own fresh network namespace, as root: the socket
 //! is opened on the namespace's thread, the runtime may run it anywhere.
 
+#![cfg(feature = "tokio")]
+
 mod common;
 
 use std::time::Duration;
