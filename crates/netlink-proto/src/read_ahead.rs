@@ -3,10 +3,11 @@
 //! The kernel builds each datagram of a dump inside the `recvmsg` that takes
 //! the previous one, so a single thread alternates: wait for the kernel,
 //! decode, wait, decode. For a dump that has already filled a few
-//! datagrams, the blocking driver hands the receiving to a reader thread
-//! (on a second handle to the same socket) and decodes on the caller's
+//! datagrams, a driver (blocking or tokio) hands the receiving to a reader
+//! thread (on a second handle to the same socket) and decodes on its own
 //! thread meanwhile: the dump then takes about as long as the longer of
-//! the two halves instead of their sum.
+//! the two halves instead of their sum, for somewhat more CPU time (a
+//! thread start and a hand-over per datagram).
 //!
 //! The contract that keeps this invisible to the engine:
 //! - the reader delivers every datagram it takes, in order, with the
