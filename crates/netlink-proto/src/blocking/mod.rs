@@ -326,14 +326,8 @@ impl Connection {
     }
 
     fn submit(&mut self, message: Vec<u8>, options: RequestOptions) -> Result<RequestId, Error> {
-        // The time matters only to a request with a timeout; others skip
-        // reading the clock (a measurable part of a small request's cost).
-        let now = match options.timeout {
-            Some(_) => Instant::now(),
-            None => self.streak.received,
-        };
         self.engine
-            .submit(message, options, now)
+            .submit(message, options, Instant::now())
             .map_err(|error| Error::Decode {
                 request: None,
                 error,
