@@ -56,12 +56,7 @@ impl TokioSocket {
         cx: &mut Context<'_>,
         buf: &mut Vec<u8>,
     ) -> Poll<io::Result<RecvInfo>> {
-        loop {
-            let mut guard = ready!(self.inner.poll_read_ready(cx))?;
-            if let Ok(result) = guard.try_io(|inner| inner.get_ref().recv_datagram(buf)) {
-                return Poll::Ready(result);
-            }
-        }
+        self.poll_read_with(cx, |socket| socket.recv_datagram(buf))
     }
 
     /// Polls for one datagram received with a single system call, as
@@ -71,9 +66,19 @@ impl TokioSocket {
         cx: &mut Context<'_>,
         buf: &mut Vec<u8>,
     ) -> Poll<io::Result<RecvInfo>> {
+        self.poll_read_with(cx, |socket| socket.recv_into_capacity(buf, 0))
+    }
+
+    /// Runs `read` once the socket is readable, until it does not report
+    /// `WouldBlock` (which clears the readiness and waits again).
+    fn poll_read_with<R>(
+        &self,
+        cx: &mut Context<'_>,
+        mut read: impl FnMut(&Socket) -> io::Result<R>,
+    ) -> Poll<io::Result<R>> {
         loop {
             let mut guard = ready!(self.inner.poll_read_ready(cx))?;
-            if let Ok(result) = guard.try_io(|inner| inner.get_ref().recv_into_capacity(buf, 0)) {
+            if let Ok(result) = guard.try_io(|inner| read(inner.get_ref())) {
                 return Poll::Ready(result);
             }
         }
