@@ -36,6 +36,8 @@ mod error;
 mod event;
 mod read_ahead;
 mod socket_setup;
+#[cfg(test)]
+mod test_support;
 #[cfg(feature = "tokio")]
 pub mod tokio;
 

@@ -3,18 +3,11 @@
 //! 1 MiB, no kernel answer reaches), against this machine's kernel, as
 //! root, in a fresh network namespace.
 
-use netlink_packet_core::{NetlinkMessage, RawPayload};
+use netlink_packet_core::RawPayload;
 use netlink_sys::Protocol;
 
 use super::*;
-
-/// RTM_GETLINK with an empty ifinfomsg.
-fn getlink() -> NetlinkMessage<RawPayload> {
-    NetlinkMessage::from_inner(RawPayload {
-        message_type: 18,
-        bytes: vec![0; 16],
-    })
-}
+use crate::test_support::getlink;
 
 #[test]
 fn a_datagram_larger_than_the_room_fails_its_request_and_is_reported() {

@@ -4,19 +4,12 @@
 //! a fresh network namespace.
 
 use futures::StreamExt;
-use netlink_packet_core::{NetlinkMessage, RawPayload};
+use netlink_packet_core::RawPayload;
 use netlink_sys::{Protocol, Socket};
 
 use super::*;
+use crate::test_support::getlink;
 use crate::{Event, RequestOptions};
-
-/// RTM_GETLINK with an empty ifinfomsg.
-fn getlink() -> NetlinkMessage<RawPayload> {
-    NetlinkMessage::from_inner(RawPayload {
-        message_type: 18,
-        bytes: vec![0; 16],
-    })
-}
 
 #[test]
 fn a_datagram_larger_than_the_room_fails_its_request_and_is_reported() {
