@@ -66,7 +66,7 @@ pub enum ReadAhead {
     Off,
     /// When it pays. Blocking: the dump has filled more than
     /// [`READ_AHEAD_AFTER`] datagrams and the work done on the caller's
-    /// thread between them is at least an eighth of the wait for the kernel
+    /// thread between them is at least a tenth of the wait for the kernel
     /// (decoding into owned values is, and so is reading a field or two of
     /// each of many small messages; glancing at a few large ones is not).
     /// Tokio: past [`READ_AHEAD_AFTER`] datagrams, as every reply is

@@ -357,68 +357,50 @@ impl Connection {
             sink(Step::Failed(Error::ConnectionClosed));
             return Ok(());
         }
-        let timed = self.observe_dump(id);
-        let started = timed.then(Instant::now);
-        self.streak.timing = timed;
-        if let (Some(started), Some(last)) = (started, self.streak.last) {
-            self.streak.working += started.saturating_duration_since(last);
-        }
+        self.observe_dump(id);
         let result = self.receive_with(&mut |for_id, step| {
             // Answers for requests nobody waits on any more are dropped.
             if for_id == id {
                 sink(step)
             }
         });
-        self.streak.timing = false;
-        if let Some(started) = started {
-            let ended = Instant::now();
-            let streak = &mut self.streak;
-            // The first datagram was built before the request returned: no
-            // wait to learn from.
-            if streak.datagrams > 0 {
-                let waited = streak.received.saturating_duration_since(started);
-                streak.waiting += waited;
-                streak.working += ended.saturating_duration_since(streak.received);
-            }
-            streak.datagrams += 1;
-            streak.last = Some(ended);
-        }
+        self.streak.count_datagram();
         result
     }
 
-    /// Whether this datagram of dump `id` is one of the first few, whose
-    /// receiving is timed to decide on reading ahead.
-    fn observe_dump(&mut self, id: RequestId) -> bool {
-        if self.read_ahead == ReadAhead::Off || self.ahead.is_some() {
-            return false;
-        }
-        let Some(seq) = self.engine.sole_dump(id) else {
-            return false;
+    /// Follows dump `id` through its first datagrams (whose receiving is
+    /// timed) and then decides whether a reader thread takes over.
+    fn observe_dump(&mut self, id: RequestId) {
+        let seq = match self.read_ahead {
+            ReadAhead::Off => None,
+            _ if self.ahead.is_some() => None,
+            _ => self.engine.sole_dump(id),
         };
+        let Some(seq) = seq else {
+            // Not a dump to follow: nothing is timed.
+            self.streak.id = None;
+            return;
+        };
+        if self.streak.id != Some(id) {
+            self.streak = DumpStreak::of(id);
+            return;
+        }
         let streak = &mut self.streak;
-        if streak.id != Some(id) {
-            *streak = DumpStreak {
-                id: Some(id),
-                ..DumpStreak::default()
-            };
+        if streak.decided || streak.datagrams <= READ_AHEAD_AFTER {
+            return;
         }
-        if streak.datagrams == u32::MAX {
-            return false;
-        }
-        if streak.datagrams <= READ_AHEAD_AFTER {
-            return true;
-        }
+        streak.decided = true;
         // Reading ahead pays when decoding (and whatever the caller does
         // between datagrams) is a fair part of the wait for the kernel: a
         // handover per datagram costs a thread wake-up, more than the work
         // of a caller that only glances at each message.
-        if self.read_ahead == ReadAhead::Always || streak.working * 8 >= streak.waiting {
+        let working = streak.since.map_or(Duration::ZERO, |since| {
+            since.elapsed().saturating_sub(streak.waiting)
+        });
+        if self.read_ahead == ReadAhead::Always || working * 10 >= streak.waiting {
             // Without a thread (none can be started), the dump goes on here.
             self.ahead = BlockingReader::start(&self.socket, seq).ok();
         }
-        // Decided, either way, for this dump.
-        streak.datagrams = u32::MAX;
-        false
     }
 
     /// Waits up to `wait` (`None`: forever) for something to receive.
@@ -455,9 +437,13 @@ impl Connection {
         if wait.is_some() && !self.wait_readable(wait)? {
             return Ok(());
         }
+        // The first datagram was built before the request returned: there
+        // is no wait for the kernel to learn from in it.
+        let timed = self.streak.following() && self.streak.datagrams > 0;
+        let before = timed.then(Instant::now);
         let received = self.recv()?;
-        if self.streak.timing {
-            self.streak.received = Instant::now();
+        if let Some(before) = before {
+            self.streak.waiting += before.elapsed();
         }
         match received {
             Received::Datagram(info) => self.process(info, sink),
@@ -591,41 +577,43 @@ impl Connection {
 }
 
 /// The first datagrams of the dump being waited on, timed: the wait for
-/// the kernel against the work done on this thread.
-#[derive(Debug)]
+/// the kernel against the work done on this thread (the rest of the time
+/// since the first datagram).
+#[derive(Debug, Default)]
 struct DumpStreak {
+    /// The dump followed, if any.
     id: Option<RequestId>,
-    /// Datagrams seen; `u32::MAX` once the read-ahead was decided.
     datagrams: u32,
-    /// Whether the receive under way is timed.
-    timing: bool,
+    /// Whether read-ahead was decided for it, either way.
+    decided: bool,
+    /// When its first datagram was in.
+    since: Option<Instant>,
+    /// Time spent blocked in receives since then.
     waiting: Duration,
-    working: Duration,
-    /// When the last receive returned, and when the last pump ended.
-    received: Instant,
-    last: Option<Instant>,
 }
 
-impl Default for DumpStreak {
-    fn default() -> Self {
+impl DumpStreak {
+    fn of(id: RequestId) -> Self {
         DumpStreak {
-            id: None,
-            datagrams: 0,
-            timing: false,
-            waiting: Duration::ZERO,
-            working: Duration::ZERO,
-            received: Instant::now(),
-            last: None,
+            id: Some(id),
+            ..DumpStreak::default()
+        }
+    }
+
+    /// Whether a dump is followed (its receives timed).
+    fn following(&self) -> bool {
+        self.id.is_some() && !self.decided
+    }
+
+    fn count_datagram(&mut self) {
+        if self.following() {
+            self.datagrams += 1;
+            if self.since.is_none() {
+                self.since = Some(Instant::now());
+            }
         }
     }
 }
-
-// A connection can move to another thread and be shared behind a lock or
-// by reference, reader thread or not.
-const _: fn() = || {
-    fn is_send_sync<T: Send + Sync>() {}
-    is_send_sync::<Connection>();
-};
 
 /// What one receive gave.
 enum Received {
