@@ -80,6 +80,16 @@ mod tests {
     use super::*;
     use crate::Protocol;
 
+    /// RTM_GETLINK dump: nlmsghdr (REQUEST | DUMP) + ifinfomsg.
+    fn getlink_dump() -> [u8; 32] {
+        let mut request = [0u8; 32];
+        request[0] = 32;
+        request[4] = 18;
+        request[6] = 0x01;
+        request[7] = 0x03;
+        request
+    }
+
     #[test]
     fn idle_socket_times_out_and_pending_dump_is_readable() {
         let mut socket = Socket::new(Protocol::Route).unwrap();
@@ -89,13 +99,7 @@ mod tests {
             .wait_readable(Some(Duration::from_millis(20)))
             .unwrap());
         assert!(started.elapsed() >= Duration::from_millis(20));
-        // RTM_GETLINK dump: nlmsghdr + ifinfomsg.
-        let mut request = [0u8; 32];
-        request[0] = 32;
-        request[4] = 18;
-        request[6] = 0x01;
-        request[7] = 0x03;
-        socket.send(&request, 0).unwrap();
+        socket.send(&getlink_dump(), 0).unwrap();
         assert!(socket.wait_readable(Some(Duration::from_secs(5))).unwrap());
     }
 
@@ -110,12 +114,7 @@ mod tests {
         let (mut stop_tx, stop_rx) = UnixStream::pair().unwrap();
         // Data on the socket: readable, not stopped.
         let clone = socket.try_clone().unwrap();
-        let mut request = [0u8; 32];
-        request[0] = 32;
-        request[4] = 18;
-        request[6] = 0x01;
-        request[7] = 0x03;
-        clone.send(&request, 0).unwrap();
+        clone.send(&getlink_dump(), 0).unwrap();
         assert!(socket.wait_readable_unless(stop_rx.as_fd()).unwrap());
         // Drain it through the other handle: both read one queue.
         let mut buf = Vec::new();
