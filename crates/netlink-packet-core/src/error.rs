@@ -98,6 +98,7 @@ impl fmt::Debug for DecodeError {
 
 impl DecodeError {
     /// An error at `offset` for `reason`.
+    #[cold]
     pub fn new(offset: usize, reason: DecodeReason) -> Self {
         DecodeError(Box::new(Details {
             offset,
@@ -107,6 +108,7 @@ impl DecodeError {
     }
 
     /// Shortcut for [`DecodeReason::Truncated`].
+    #[cold]
     pub fn truncated(offset: usize, what: &'static str, needed: usize, available: usize) -> Self {
         Self::new(
             offset,
@@ -119,6 +121,7 @@ impl DecodeError {
     }
 
     /// Shortcut for [`DecodeReason::Other`].
+    #[cold]
     pub fn other(offset: usize, text: impl Into<Cow<'static, str>>) -> Self {
         Self::new(offset, DecodeReason::Other(text.into()))
     }
@@ -155,6 +158,7 @@ impl DecodeError {
     /// Records that the problem lies inside attribute `name` (outer names are
     /// added last, so they end up first in the path).
     #[must_use]
+    #[cold]
     pub fn in_attribute(mut self, name: impl Into<Cow<'static, str>>) -> Self {
         self.0.path.insert(0, name.into());
         self

@@ -119,6 +119,7 @@ macro_rules! attribute_set {
                 }
             }
 
+            #[inline]
             fn kind(&self) -> u16 {
                 match self {
                     $( Self::$Variant(_) => $num, )*
@@ -147,6 +148,7 @@ macro_rules! attribute_set {
                 }
             }
 
+            #[inline]
             fn parse_ref<'a>(nla: &$crate::nla::Nla<'a>) -> Result<$Ref<'a>, $crate::DecodeError> {
                 match nla.kind() {
                     $(
@@ -158,6 +160,7 @@ macro_rules! attribute_set {
                 }
             }
 
+            #[inline]
             fn parse(nla: &$crate::nla::Nla<'_>) -> Result<Self, $crate::DecodeError> {
                 match nla.kind() {
                     $(
@@ -176,6 +179,30 @@ macro_rules! attribute_set {
                     )*
                     _ => Ok(Self::Unknown($crate::nla::RawAttr::from(nla))),
                 }
+            }
+
+            #[inline]
+            fn parse_into(
+                nla: &$crate::nla::Nla<'_>,
+                out: &mut ::std::vec::Vec<Self>,
+            ) -> Result<(), $crate::DecodeError> {
+                match nla.kind() {
+                    $(
+                        $num => match <$ty as $crate::nla::AttrValue>::parse(nla) {
+                            // As in `parse`: flag bits the type would not
+                            // emit again keep the attribute raw.
+                            Ok(value) if $crate::nla::AttrValue::header_flags(&value) == nla.flags() => {
+                                out.push(Self::$Variant(value))
+                            }
+                            Ok(_) => out.push(Self::Unknown($crate::nla::RawAttr::from(nla))),
+                            Err(e) => {
+                                return Err(e.in_attribute($crate::__attr_name!($prefix, $suffix $(, $full)?)))
+                            }
+                        },
+                    )*
+                    _ => out.push(Self::Unknown($crate::nla::RawAttr::from(nla))),
+                }
+                Ok(())
             }
 
             fn raw(nla: &$crate::nla::Nla<'_>) -> Self {

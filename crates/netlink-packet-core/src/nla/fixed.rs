@@ -29,11 +29,13 @@ macro_rules! int_field {
     ($($ty:ty => $repr:ty, $from:ident, $to:ident, $kind:ident;)*) => {$(
         impl StructField for $ty {
             const SIZE: usize = std::mem::size_of::<$repr>();
+            #[inline]
             fn read(bytes: &[u8]) -> Self {
                 let mut raw = [0u8; std::mem::size_of::<$repr>()];
                 raw.copy_from_slice(&bytes[..Self::SIZE]);
                 <$ty>::from(<$repr>::$from(raw))
             }
+            #[inline]
             fn write(&self, bytes: &mut [u8]) {
                 bytes[..Self::SIZE].copy_from_slice(&<$repr>::from(*self).$to());
             }
@@ -62,11 +64,13 @@ int_field! {
 
 impl<const N: usize> StructField for [u8; N] {
     const SIZE: usize = N;
+    #[inline]
     fn read(bytes: &[u8]) -> Self {
         let mut out = [0u8; N];
         out.copy_from_slice(&bytes[..N]);
         out
     }
+    #[inline]
     fn write(&self, bytes: &mut [u8]) {
         bytes[..N].copy_from_slice(self);
     }
@@ -74,9 +78,11 @@ impl<const N: usize> StructField for [u8; N] {
 
 impl StructField for MacAddr {
     const SIZE: usize = 6;
+    #[inline]
     fn read(bytes: &[u8]) -> Self {
         MacAddr(<[u8; 6]>::read(bytes))
     }
+    #[inline]
     fn write(&self, bytes: &mut [u8]) {
         self.0.write(bytes)
     }
@@ -211,6 +217,7 @@ macro_rules! fixed_struct {
         /// bytes are read, and `extra` is not written.
         impl $crate::nla::StructField for $Name {
             const SIZE: usize = $Name::LEN;
+            #[inline]
             #[allow(unused_assignments)]
             fn read(bytes: &[u8]) -> Self {
                 // One bounds check here lets the compiler drop each field's.
@@ -224,6 +231,7 @@ macro_rules! fixed_struct {
                 )*
                 $Name { $( $field, )* extra: $crate::nla::ExtraBytes::new() }
             }
+            #[inline]
             #[allow(unused_assignments)]
             fn write(&self, bytes: &mut [u8]) {
                 // One bounds check here lets the compiler drop each field's.
@@ -245,11 +253,18 @@ macro_rules! fixed_struct {
 
         impl $crate::nla::AttrValue for $Name {
             type Ref<'a> = $Name;
+            #[inline]
             fn parse_ref<'a>(nla: &$crate::nla::Nla<'a>) -> Result<$Name, $crate::DecodeError> {
                 $Name::parse_bytes(nla.value()).map_err(|e| e.at_base(nla.value_offset()))
             }
+            #[inline]
             fn from_ref(value: &$Name) -> Result<$Name, $crate::DecodeError> {
                 Ok(value.clone())
+            }
+            /// Straight from the bytes: no copy of a borrowed form.
+            #[inline]
+            fn parse(nla: &$crate::nla::Nla<'_>) -> Result<$Name, $crate::DecodeError> {
+                $Name::parse_bytes(nla.value()).map_err(|e| e.at_base(nla.value_offset()))
             }
             fn value_len(&self) -> usize {
                 self.wire_len()
@@ -352,9 +367,11 @@ macro_rules! value_enum {
 
         impl $crate::nla::StructField for $Name {
             const SIZE: usize = <$repr as $crate::nla::StructField>::SIZE;
+            #[inline]
             fn read(bytes: &[u8]) -> Self {
                 $Name::from(<$repr as $crate::nla::StructField>::read(bytes))
             }
+            #[inline]
             fn write(&self, bytes: &mut [u8]) {
                 $crate::nla::StructField::write(&<$repr>::from(*self), bytes)
             }
@@ -368,9 +385,11 @@ macro_rules! value_enum {
 
         impl $crate::nla::AttrValue for $Name {
             type Ref<'a> = $Name;
+            #[inline]
             fn parse_ref<'a>(nla: &$crate::nla::Nla<'a>) -> Result<$Name, $crate::DecodeError> {
                 <$repr as $crate::nla::AttrValue>::parse_ref(nla).map($Name::from)
             }
+            #[inline]
             fn from_ref(value: &$Name) -> Result<$Name, $crate::DecodeError> {
                 Ok(*value)
             }
@@ -479,9 +498,11 @@ macro_rules! flag_set {
 
         impl $crate::nla::StructField for $Name {
             const SIZE: usize = <$repr as $crate::nla::StructField>::SIZE;
+            #[inline]
             fn read(bytes: &[u8]) -> Self {
                 $Name(<$repr as $crate::nla::StructField>::read(bytes))
             }
+            #[inline]
             fn write(&self, bytes: &mut [u8]) {
                 $crate::nla::StructField::write(&self.0, bytes)
             }
@@ -496,9 +517,11 @@ macro_rules! flag_set {
 
         impl $crate::nla::AttrValue for $Name {
             type Ref<'a> = $Name;
+            #[inline]
             fn parse_ref<'a>(nla: &$crate::nla::Nla<'a>) -> Result<$Name, $crate::DecodeError> {
                 <$repr as $crate::nla::AttrValue>::parse_ref(nla).map($Name)
             }
+            #[inline]
             fn from_ref(value: &$Name) -> Result<$Name, $crate::DecodeError> {
                 Ok(*value)
             }

@@ -54,6 +54,7 @@ pub struct Nla<'a> {
 impl<'a> Nla<'a> {
     /// An attribute with the raw `nla_type` (flags included), its value, and
     /// the offset of its header in the buffer being decoded.
+    #[inline]
     pub fn new(raw_kind: u16, value: &'a [u8], offset: usize) -> Self {
         Nla {
             raw_kind,
@@ -63,101 +64,124 @@ impl<'a> Nla<'a> {
     }
 
     /// The attribute number, flags masked off.
+    #[inline]
     pub fn kind(&self) -> u16 {
         self.raw_kind & NLA_TYPE_MASK
     }
 
     /// The raw `nla_type`, flags included.
+    #[inline]
     pub fn raw_kind(&self) -> u16 {
         self.raw_kind
     }
 
     /// The flag bits of `nla_type`.
+    #[inline]
     pub fn flags(&self) -> u16 {
         self.raw_kind & !NLA_TYPE_MASK
     }
 
     /// Whether `NLA_F_NESTED` is set.
+    #[inline]
     pub fn is_nested(&self) -> bool {
         self.raw_kind & NLA_F_NESTED != 0
     }
 
     /// Whether `NLA_F_NET_BYTEORDER` is set.
+    #[inline]
     pub fn is_net_byteorder(&self) -> bool {
         self.raw_kind & NLA_F_NET_BYTEORDER != 0
     }
 
     /// The value bytes, without header or padding.
+    #[inline]
     pub fn value(&self) -> &'a [u8] {
         self.value
     }
 
     /// Offset of the attribute header in the decoded buffer.
+    #[inline]
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// Offset of the value in the decoded buffer.
+    #[inline]
     pub fn value_offset(&self) -> usize {
         self.offset + NLA_HEADER_LEN
     }
 
     /// The attributes nested in this one's value (whatever the flag says:
     /// many kernel nests predate `NLA_F_NESTED`).
+    #[inline]
     pub fn nested(&self) -> NlaIter<'a> {
         NlaIter::with_base(self.value, self.value_offset())
     }
 
     /// Reads the value as `T` (borrowed form), checking its size.
+    #[inline]
     pub fn get<T: AttrValue>(&self) -> Result<T::Ref<'a>, DecodeError> {
         T::parse_ref(self)
     }
 
     /// Reads a `u8` value.
+    #[inline]
     pub fn as_u8(&self) -> Result<u8, DecodeError> {
         self.get::<u8>()
     }
     /// Reads a native-endian `u16` value.
+    #[inline]
     pub fn as_u16(&self) -> Result<u16, DecodeError> {
         self.get::<u16>()
     }
     /// Reads a native-endian `u32` value.
+    #[inline]
     pub fn as_u32(&self) -> Result<u32, DecodeError> {
         self.get::<u32>()
     }
     /// Reads a native-endian `u64` value.
+    #[inline]
     pub fn as_u64(&self) -> Result<u64, DecodeError> {
         self.get::<u64>()
     }
     /// Reads an `i32` value.
+    #[inline]
     pub fn as_i32(&self) -> Result<i32, DecodeError> {
         self.get::<i32>()
     }
     /// Reads a big-endian `u16` value (ports, for example).
+    #[inline]
     pub fn as_be16(&self) -> Result<u16, DecodeError> {
         self.get::<Be16>().map(|v| v.0)
     }
     /// Reads a big-endian `u32` value.
+    #[inline]
     pub fn as_be32(&self) -> Result<u32, DecodeError> {
         self.get::<Be32>().map(|v| v.0)
     }
     /// Reads a variable-width unsigned value (`NLA_UINT`: 4 or 8 bytes).
+    #[inline]
     pub fn as_uint(&self) -> Result<u64, DecodeError> {
         self.get::<Uint>().map(|v| v.0)
     }
     /// Reads a variable-width signed value (`NLA_SINT`: 4 or 8 bytes).
+    #[inline]
     pub fn as_sint(&self) -> Result<i64, DecodeError> {
         self.get::<Sint>().map(|v| v.0)
     }
     /// Reads a NUL-terminated UTF-8 string, without its NUL.
+    #[inline]
     pub fn as_str(&self) -> Result<&'a str, DecodeError> {
         self.get::<String>()
     }
     /// Whether the value is empty, as a flag attribute's must be.
+    #[inline]
     pub fn as_flag(&self) -> Result<(), DecodeError> {
         self.get::<Flag>().map(|_| ())
     }
 
+    #[cold]
+    #[inline(never)]
     pub(crate) fn wrong_size(&self, what: &'static str, expected: &'static str) -> DecodeError {
         DecodeError::new(
             self.offset,
@@ -185,12 +209,14 @@ pub struct NlaIter<'a> {
 
 impl<'a> NlaIter<'a> {
     /// Attributes of `buf`, with offsets counted from the start of `buf`.
+    #[inline]
     pub fn new(buf: &'a [u8]) -> Self {
         Self::with_base(buf, 0)
     }
 
     /// Attributes of `buf`, which starts at offset `base` of a larger buffer
     /// (offsets in items and errors are counted in that larger buffer).
+    #[inline]
     pub fn with_base(buf: &'a [u8], base: usize) -> Self {
         NlaIter {
             buf,
@@ -204,6 +230,7 @@ impl<'a> NlaIter<'a> {
 impl<'a> Iterator for NlaIter<'a> {
     type Item = Result<Nla<'a>, DecodeError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;

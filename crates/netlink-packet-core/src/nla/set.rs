@@ -39,6 +39,15 @@ pub trait Attribute: Sized {
     /// Decodes `nla` into an owned value.
     fn parse(nla: &Nla<'_>) -> Result<Self, DecodeError>;
 
+    /// Decodes `nla` into an owned value appended to `out`; on error `out`
+    /// is unchanged. What [`parse_attrs_lossy`] and [`parse_attrs`] use:
+    /// the declared sets build each value in the vector's slot instead of
+    /// moving it there through a returned `Result`.
+    fn parse_into(nla: &Nla<'_>, out: &mut Vec<Self>) -> Result<(), DecodeError> {
+        out.push(Self::parse(nla)?);
+        Ok(())
+    }
+
     /// The `Unknown` variant holding `nla` byte for byte.
     fn raw(nla: &Nla<'_>) -> Self;
 
@@ -145,9 +154,11 @@ pub fn emit_attrs<A: Attribute>(attrs: &[A], buf: &mut [u8]) {
 /// Parses every attribute of `buf` (which starts at `base` in the message),
 /// failing on the first error.
 pub fn parse_attrs<A: Attribute>(buf: &[u8], base: usize) -> Result<Vec<A>, DecodeError> {
-    NlaIter::with_base(buf, base)
-        .map(|nla| A::parse(&nla?))
-        .collect()
+    let mut attrs = Vec::with_capacity(count_attrs(buf));
+    for nla in NlaIter::with_base(buf, base) {
+        A::parse_into(&nla?, &mut attrs)?;
+    }
+    Ok(attrs)
 }
 
 /// How many attributes `buf` holds, from their length fields alone: what
@@ -178,13 +189,12 @@ pub fn parse_attrs_lossy<A: Attribute>(buf: &[u8], base: usize) -> (Vec<A>, Vec<
     let mut errors = Vec::new();
     for nla in NlaIter::with_base(buf, base) {
         match nla {
-            Ok(nla) => match A::parse(&nla) {
-                Ok(attr) => attrs.push(attr),
-                Err(error) => {
+            Ok(nla) => {
+                if let Err(error) = A::parse_into(&nla, &mut attrs) {
                     attrs.push(A::raw(&nla));
                     errors.push(error);
                 }
-            },
+            }
             Err(error) => errors.push(error),
         }
     }

@@ -371,3 +371,32 @@ fn unexpected_flag_bits_keep_the_attribute_raw() {
     assert!(matches!(&attr, AllTypes::Unknown(raw) if raw.kind() == 3));
     assert_eq!(attr.to_bytes(), bytes);
 }
+
+#[test]
+fn parse_into_appends_what_parse_returns() {
+    // The generated `parse_into` (used by the message parsers) must agree
+    // with `parse` for a good value, a flag the type cannot emit again, a
+    // malformed value and an unknown number; on error it appends nothing.
+    let mut buf = Vec::new();
+    let mut w = NlaWriter::new(&mut buf);
+    w.put_u16(1, 0x10);
+    w.put_raw(3 | NLA_F_NET_BYTEORDER, &1u32.to_ne_bytes());
+    w.put_raw(3, &[1]);
+    w.put_str(2, "nlctrl");
+    w.put_u32(200, 7);
+    let mut into = vec![CtrlAttr::Version(9)];
+    for nla in NlaIter::new(&buf) {
+        let nla = nla.unwrap();
+        let before = into.len();
+        match (CtrlAttr::parse(&nla), CtrlAttr::parse_into(&nla, &mut into)) {
+            (Ok(parsed), Ok(())) => assert_eq!(into[before..], [parsed]),
+            (Err(a), Err(b)) => {
+                assert_eq!(a.to_string(), b.to_string());
+                assert_eq!(into.len(), before);
+            }
+            (a, b) => panic!("parse gave {a:?}, parse_into {b:?}"),
+        }
+    }
+    assert_eq!(into.len(), 5);
+    assert!(matches!(&into[2], CtrlAttr::Unknown(raw) if raw.raw_kind == 3 | NLA_F_NET_BYTEORDER));
+}

@@ -27,6 +27,7 @@ pub trait AttrValue: Sized {
     fn from_ref(value: &Self::Ref<'_>) -> Result<Self, DecodeError>;
 
     /// Reads an owned value from `nla`.
+    #[inline]
     fn parse(nla: &Nla<'_>) -> Result<Self, DecodeError> {
         Self::from_ref(&Self::parse_ref(nla)?)
     }
@@ -58,12 +59,15 @@ pub trait AttrValue: Sized {
 /// as large as they are.
 impl<T: AttrValue> AttrValue for Box<T> {
     type Ref<'a> = T::Ref<'a>;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<T::Ref<'a>, DecodeError> {
         T::parse_ref(nla)
     }
+    #[inline]
     fn from_ref(value: &T::Ref<'_>) -> Result<Self, DecodeError> {
         T::from_ref(value).map(Box::new)
     }
+    #[inline]
     fn parse(nla: &Nla<'_>) -> Result<Self, DecodeError> {
         T::parse(nla).map(Box::new)
     }
@@ -100,12 +104,14 @@ macro_rules! fixed_scalar {
     ($($ty:ty => $repr:ty, $from:ident, $to:ident, $what:literal, $size:literal, $kind:ident;)*) => {$(
         impl AttrValue for $ty {
             type Ref<'a> = $ty;
+            #[inline]
             fn parse_ref<'a>(nla: &Nla<'a>) -> Result<$ty, DecodeError> {
                 nla.value()
                     .try_into()
                     .map(|b| <$ty>::from(<$repr>::$from(b)))
                     .map_err(|_| nla.wrong_size($what, $size))
             }
+            #[inline]
             fn from_ref(value: &$ty) -> Result<$ty, DecodeError> {
                 Ok(*value)
             }
@@ -173,6 +179,7 @@ pub struct Uint(pub u64);
 
 impl AttrValue for Uint {
     type Ref<'a> = Uint;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Uint, DecodeError> {
         match nla.value().len() {
             4 => u32::parse_ref(nla).map(|v| Uint(v.into())),
@@ -180,6 +187,7 @@ impl AttrValue for Uint {
             _ => Err(nla.wrong_size("uint", "4 or 8")),
         }
     }
+    #[inline]
     fn from_ref(value: &Uint) -> Result<Uint, DecodeError> {
         Ok(*value)
     }
@@ -207,6 +215,7 @@ pub struct Sint(pub i64);
 
 impl AttrValue for Sint {
     type Ref<'a> = Sint;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Sint, DecodeError> {
         match nla.value().len() {
             4 => i32::parse_ref(nla).map(|v| Sint(v.into())),
@@ -214,6 +223,7 @@ impl AttrValue for Sint {
             _ => Err(nla.wrong_size("sint", "4 or 8")),
         }
     }
+    #[inline]
     fn from_ref(value: &Sint) -> Result<Sint, DecodeError> {
         Ok(*value)
     }
@@ -240,6 +250,7 @@ impl AttrValue for Sint {
 /// else is an error, so that the attribute is kept raw instead of altered.
 impl AttrValue for String {
     type Ref<'a> = &'a str;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<&'a str, DecodeError> {
         let invalid = |why| DecodeError::new(nla.offset(), DecodeReason::InvalidString(why));
         let Some((&0, text)) = nla.value().split_last() else {
@@ -250,6 +261,7 @@ impl AttrValue for String {
         }
         std::str::from_utf8(text).map_err(|_| invalid("not UTF-8"))
     }
+    #[inline]
     fn from_ref(value: &&str) -> Result<String, DecodeError> {
         Ok((*value).to_string())
     }
@@ -269,9 +281,11 @@ impl AttrValue for String {
 /// Opaque bytes (`NLA_BINARY`).
 impl AttrValue for Vec<u8> {
     type Ref<'a> = &'a [u8];
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<&'a [u8], DecodeError> {
         Ok(nla.value())
     }
+    #[inline]
     fn from_ref(value: &&[u8]) -> Result<Vec<u8>, DecodeError> {
         Ok(value.to_vec())
     }
@@ -289,6 +303,7 @@ pub struct Flag;
 
 impl AttrValue for Flag {
     type Ref<'a> = Flag;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Flag, DecodeError> {
         if nla.value().is_empty() {
             Ok(Flag)
@@ -296,6 +311,7 @@ impl AttrValue for Flag {
             Err(nla.wrong_size("flag", "0"))
         }
     }
+    #[inline]
     fn from_ref(_: &Flag) -> Result<Flag, DecodeError> {
         Ok(Flag)
     }
@@ -311,6 +327,7 @@ impl AttrValue for Flag {
 /// An IPv4 or IPv6 address, told apart by its length (4 or 16 bytes).
 impl AttrValue for IpAddr {
     type Ref<'a> = IpAddr;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<IpAddr, DecodeError> {
         match nla.value().len() {
             4 => Ipv4Addr::parse_ref(nla).map(IpAddr::V4),
@@ -318,6 +335,7 @@ impl AttrValue for IpAddr {
             _ => Err(nla.wrong_size("IP address", "4 or 16")),
         }
     }
+    #[inline]
     fn from_ref(value: &IpAddr) -> Result<IpAddr, DecodeError> {
         Ok(*value)
     }
@@ -357,12 +375,14 @@ impl fmt::Debug for MacAddr {
 
 impl AttrValue for MacAddr {
     type Ref<'a> = MacAddr;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<MacAddr, DecodeError> {
         nla.value()
             .try_into()
             .map(MacAddr)
             .map_err(|_| nla.wrong_size("MAC address", "6"))
     }
+    #[inline]
     fn from_ref(value: &MacAddr) -> Result<MacAddr, DecodeError> {
         Ok(*value)
     }
@@ -502,12 +522,14 @@ impl<'a, A: Attribute> NestedRef<'a, A> {
 
 impl<A: Attribute> AttrValue for Nested<A> {
     type Ref<'a> = NestedRef<'a, A>;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<NestedRef<'a, A>, DecodeError> {
         Ok(NestedRef {
             nla: *nla,
             set: PhantomData,
         })
     }
+    #[inline]
     fn from_ref(value: &NestedRef<'_, A>) -> Result<Self, DecodeError> {
         let attrs = value
             .raw()
@@ -588,12 +610,14 @@ impl<'a, T: AttrValue> IndexedArrayRef<'a, T> {
 
 impl<T: AttrValue> AttrValue for IndexedArray<T> {
     type Ref<'a> = IndexedArrayRef<'a, T>;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<IndexedArrayRef<'a, T>, DecodeError> {
         Ok(IndexedArrayRef {
             nla: *nla,
             element: PhantomData,
         })
     }
+    #[inline]
     fn from_ref(value: &IndexedArrayRef<'_, T>) -> Result<Self, DecodeError> {
         let items = value
             .nla
@@ -656,9 +680,11 @@ pub struct Opaque {
 
 impl AttrValue for Opaque {
     type Ref<'a> = Nla<'a>;
+    #[inline]
     fn parse_ref<'a>(nla: &Nla<'a>) -> Result<Nla<'a>, DecodeError> {
         Ok(*nla)
     }
+    #[inline]
     fn from_ref(nla: &Nla<'_>) -> Result<Self, DecodeError> {
         Ok(Opaque {
             bytes: nla.value().to_vec(),
