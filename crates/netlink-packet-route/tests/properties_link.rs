@@ -181,7 +181,7 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn address() -> impl Strategy<Value = LinkLayerAddress> {
-    proptest::collection::vec(any::<u8>(), 0..20).prop_map(LinkLayerAddress)
+    proptest::collection::vec(any::<u8>(), 0..20).prop_map(LinkLayerAddress::from)
 }
 
 fn bytes(n: usize) -> impl Strategy<Value = Vec<u8>> {

@@ -36,7 +36,7 @@ fn neigh_attr() -> impl Strategy<Value = NeighbourAttr> {
             .prop_filter("not an IP length", |b| b.len() != 4 && b.len() != 16)
             .prop_map(|b| NeighbourAttr::Destination(NeighbourAddress::Other(b))),
         vec(any::<u8>(), 0..20).prop_map(|b| NeighbourAttr::LinkLocalAddress(
-            netlink_packet_route::link::LinkLayerAddress(b)
+            netlink_packet_route::link::LinkLayerAddress::from(b)
         )),
         any::<[u32; 4]>().prop_map(|[confirmed, used, updated, refcnt]| {
             NeighbourAttr::CacheInfo(NeighbourCacheInfo {

@@ -155,7 +155,7 @@ fn neighbours_added_read_deleted<R: Run>(run: &mut R) {
 
     let got = run.run(NeighbourGet::address(n0, v6(5))).unwrap();
     assert_eq!(got.header.family, NeighbourFamily::Inet6);
-    assert_eq!(got.lladdr().unwrap().0, mac(6));
+    assert_eq!(got.lladdr().unwrap().as_bytes(), mac(6));
     assert!(got.header.flags.contains(NeighbourFlags::ROUTER));
     assert_eq!(got.header.state, NeighbourState::PERMANENT);
 
@@ -229,7 +229,7 @@ fn neighbours_dumped_with_filters<R: Run>(run: &mut R) {
         .iter()
         .find(|n| n.destination().map(|a| a.to_string()) == Some("192.0.2.21".into()))
         .unwrap();
-    assert_eq!(entry.lladdr().unwrap().0, mac(0x21));
+    assert_eq!(entry.lladdr().unwrap().as_bytes(), mac(0x21));
     assert_eq!(entry.header.state, NeighbourState::PERMANENT);
 
     let d6 = run
@@ -380,7 +380,7 @@ fn fdb_entries<R: Run>(run: &mut R) {
     assert_eq!(macs(&port), listed);
     let b1 = port
         .iter()
-        .find(|e| e.lladdr().unwrap().0 == mac(0xb1))
+        .find(|e| e.lladdr().unwrap().as_bytes() == mac(0xb1))
         .unwrap();
     assert!(b1.attrs.contains(&NeighbourAttr::Master(br)), "{b1:?}");
     assert_eq!(b1.header.state, NeighbourState::NOARP, "static");

@@ -21,7 +21,9 @@ pub use describe::{
     DescribedPayload,
 };
 pub use fixed::{ExtraBytes, StructField};
-pub use set::{attrs_len, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr};
+pub use set::{
+    attrs_len, count_attrs, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr,
+};
 pub use value::{
     nest_flags, AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested,
     NestedRef, Opaque, Sint, Uint,

@@ -164,7 +164,7 @@ pub fn parse_attrs<A: Attribute>(buf: &[u8], base: usize) -> Result<Vec<A>, Deco
 /// How many attributes `buf` holds, from their length fields alone: what
 /// a parse keeps (it stops at the first broken header, as this does). Far
 /// cheaper than a walk that builds each attribute, for sizing a vector.
-fn count_attrs(buf: &[u8]) -> usize {
+pub fn count_attrs(buf: &[u8]) -> usize {
     let (mut pos, mut count) = (0, 0);
     while let Some(&[low, high, ..]) = buf.get(pos..) {
         let len = usize::from(u16::from_ne_bytes([low, high]));

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::describe::Described;
-use super::set::{attrs_len, emit_attrs, Attribute};
+use super::set::{attrs_len, count_attrs, emit_attrs, parse_attrs, Attribute};
 use super::{Nla, NlaIter, NLA_F_NESTED, NLA_HEADER_LEN};
 use crate::error::{DecodeError, DecodeReason};
 use crate::header::align;
@@ -531,10 +531,7 @@ impl<A: Attribute> AttrValue for Nested<A> {
     }
     #[inline]
     fn from_ref(value: &NestedRef<'_, A>) -> Result<Self, DecodeError> {
-        let attrs = value
-            .raw()
-            .map(|nla| A::parse(&nla?))
-            .collect::<Result<Vec<A>, DecodeError>>()?;
+        let attrs = parse_attrs(value.nla.value(), value.nla.value_offset())?;
         check_reemits(&value.nla, attrs_len(&attrs))?;
         Ok(Nested {
             attrs,
@@ -619,14 +616,11 @@ impl<T: AttrValue> AttrValue for IndexedArray<T> {
     }
     #[inline]
     fn from_ref(value: &IndexedArrayRef<'_, T>) -> Result<Self, DecodeError> {
-        let items = value
-            .nla
-            .nested()
-            .map(|nla| {
-                let nla = nla?;
-                Ok((nla.kind(), T::parse(&nla)?))
-            })
-            .collect::<Result<Vec<_>, DecodeError>>()?;
+        let mut items = Vec::with_capacity(count_attrs(value.nla.value()));
+        for nla in value.nla.nested() {
+            let nla = nla?;
+            items.push((nla.kind(), T::parse(&nla)?));
+        }
         let len = items
             .iter()
             .map(|(_, v): &(u16, T)| align(NLA_HEADER_LEN + v.value_len()))

@@ -138,9 +138,9 @@ attribute_set! {
         60 TSO_MAX_SEGS TsoMaxSegs(u32),
         /// Allmulti count.
         61 ALLMULTI Allmulti(u32),
-        // 62..67 are newer than this machine's headers; numbers and types from
+        // 62..69 are newer than this machine's headers; numbers and types from
         // the kernel's rt-link netlink specification (the running kernel sends
-        // 63 and 64).
+        // 63, 64, 68 and 69).
         /// Devlink port.
         62 DEVLINK_PORT DevlinkPort(Opaque),
         /// Maximum GSO size for IPv4.
@@ -153,5 +153,9 @@ attribute_set! {
         66 MAX_PACING_OFFLOAD_HORIZON MaxPacingOffloadHorizon(Uint),
         /// The link cannot change network namespace.
         67 NETNS_IMMUTABLE NetnsImmutable(u8),
+        /// Headroom the device needs in front of each packet.
+        68 HEADROOM Headroom(u16),
+        /// Tailroom the device needs after each packet.
+        69 TAILROOM Tailroom(u16),
     }
 }

@@ -22,6 +22,7 @@ pub use info::{InfoData, InfoSlaveData, LinkInfo, LinkInfoNest};
 pub use protinfo::*;
 pub use proto_down::*;
 pub use stats::*;
+pub(crate) use types::fmt_hex;
 pub use types::{LinkEvent, LinkLayerAddress, LinkMode, OperState};
 pub use vf::*;
 pub use xdp::*;

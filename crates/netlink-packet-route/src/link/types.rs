@@ -43,18 +43,92 @@ value_enum! {
 /// A link-layer address of any length (Ethernet's 6 bytes, InfiniBand's
 /// 20, a tunnel's 4 or 16, none at all). Displayed as iproute2 does:
 /// colon-separated hex.
-#[derive(Clone, PartialEq, Eq, Hash, Default)]
-pub struct LinkLayerAddress(pub Vec<u8>);
+///
+/// Addresses of up to 22 bytes (every common link type) are held inline,
+/// so a link's address and broadcast address cost no allocation; longer
+/// ones are kept on the heap. Compared and hashed by their bytes.
+#[derive(Clone)]
+pub struct LinkLayerAddress(AddressBytes);
+
+/// Inline room of a [`LinkLayerAddress`]: as much as fits beside the
+/// length in the 24 bytes a boxed slice and its tag take anyway.
+const INLINE_LEN: usize = 22;
+
+#[derive(Clone)]
+enum AddressBytes {
+    Inline { len: u8, bytes: [u8; INLINE_LEN] },
+    Heap(Box<[u8]>),
+}
+
+impl LinkLayerAddress {
+    /// The address's bytes.
+    pub fn new(bytes: &[u8]) -> Self {
+        match u8::try_from(bytes.len()) {
+            Ok(len) if bytes.len() <= INLINE_LEN => {
+                let mut inline = [0; INLINE_LEN];
+                inline[..bytes.len()].copy_from_slice(bytes);
+                LinkLayerAddress(AddressBytes::Inline { len, bytes: inline })
+            }
+            _ => LinkLayerAddress(AddressBytes::Heap(bytes.into())),
+        }
+    }
+
+    /// The address's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            AddressBytes::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            AddressBytes::Heap(bytes) => bytes,
+        }
+    }
+}
+
+impl Default for LinkLayerAddress {
+    fn default() -> Self {
+        LinkLayerAddress::new(&[])
+    }
+}
+
+impl std::ops::Deref for LinkLayerAddress {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl AsRef<[u8]> for LinkLayerAddress {
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl PartialEq for LinkLayerAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for LinkLayerAddress {}
+
+impl std::hash::Hash for LinkLayerAddress {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_bytes().hash(state)
+    }
+}
+
+/// Colon-separated hex, as iproute2 prints hardware addresses.
+pub(crate) fn fmt_hex(bytes: &[u8], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            f.write_str(":")?;
+        }
+        write!(f, "{b:02x}")?;
+    }
+    Ok(())
+}
 
 impl fmt::Display for LinkLayerAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, b) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(":")?;
-            }
-            write!(f, "{b:02x}")?;
-        }
-        Ok(())
+        fmt_hex(self.as_bytes(), f)
     }
 }
 
@@ -66,7 +140,19 @@ impl fmt::Debug for LinkLayerAddress {
 
 impl From<[u8; 6]> for LinkLayerAddress {
     fn from(mac: [u8; 6]) -> Self {
-        LinkLayerAddress(mac.to_vec())
+        LinkLayerAddress::new(&mac)
+    }
+}
+
+impl From<&[u8]> for LinkLayerAddress {
+    fn from(bytes: &[u8]) -> Self {
+        LinkLayerAddress::new(bytes)
+    }
+}
+
+impl From<Vec<u8>> for LinkLayerAddress {
+    fn from(bytes: Vec<u8>) -> Self {
+        LinkLayerAddress::new(&bytes)
     }
 }
 
@@ -76,15 +162,61 @@ impl AttrValue for LinkLayerAddress {
         Ok(nla.value())
     }
     fn from_ref(value: &&[u8]) -> Result<Self, DecodeError> {
-        Ok(LinkLayerAddress(value.to_vec()))
+        Ok(LinkLayerAddress::new(value))
     }
     fn value_len(&self) -> usize {
-        self.0.len()
+        self.len()
     }
     fn emit_value(&self, buf: &mut [u8]) {
-        buf.copy_from_slice(&self.0);
+        buf.copy_from_slice(self);
     }
     fn describe(&self) -> Described {
         Described::address(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::hash::{BuildHasher, RandomState};
+
+    use netlink_packet_core::nla::{NlaIter, NlaWriter};
+
+    use super::*;
+
+    #[test]
+    fn addresses_of_every_length_round_trip_inline_or_not() {
+        // 0 (none), 4 (IPv4 tunnel), 6 (Ethernet), 20 (InfiniBand), the
+        // inline limit, one past it, and MAX_ADDR_LEN (linux/netdevice.h).
+        for len in [0, 4, 6, 20, INLINE_LEN, INLINE_LEN + 1, 32] {
+            let bytes: Vec<u8> = (1..=len as u8).collect();
+            let address = LinkLayerAddress::new(&bytes);
+            assert_eq!(address.as_bytes(), bytes);
+            assert_eq!(
+                matches!(address.0, AddressBytes::Inline { .. }),
+                len <= INLINE_LEN
+            );
+            let mut wire = Vec::new();
+            NlaWriter::new(&mut wire).put_raw(1, &bytes);
+            let nla = NlaIter::new(&wire).next().unwrap().unwrap();
+            let parsed = LinkLayerAddress::parse(&nla).unwrap();
+            assert_eq!(parsed, address);
+            let mut out = vec![0; parsed.value_len()];
+            parsed.emit_value(&mut out);
+            assert_eq!(out, bytes);
+        }
+        assert_eq!(std::mem::size_of::<LinkLayerAddress>(), 24);
+    }
+
+    #[test]
+    fn addresses_compare_and_print_by_their_bytes() {
+        let mac = LinkLayerAddress::from([2, 0, 0, 0, 0, 0x1f]);
+        assert_eq!(mac, LinkLayerAddress::from(vec![2, 0, 0, 0, 0, 0x1f]));
+        assert_ne!(mac, LinkLayerAddress::from(&[2, 0, 0, 0, 0][..]));
+        assert_eq!(mac.to_string(), "02:00:00:00:00:1f");
+        assert_eq!(format!("{mac:?}"), "LinkLayerAddress(02:00:00:00:00:1f)");
+        assert_eq!(LinkLayerAddress::default().len(), 0);
+        let state = RandomState::new();
+        let same = LinkLayerAddress::from(vec![2, 0, 0, 0, 0, 0x1f]);
+        assert_eq!(state.hash_one(&mac), state.hash_one(&same));
     }
 }

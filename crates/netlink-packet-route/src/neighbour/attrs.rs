@@ -197,7 +197,7 @@ impl fmt::Display for NeighbourAddress {
         match self {
             NeighbourAddress::Inet(a) => a.fmt(f),
             NeighbourAddress::Inet6(a) => a.fmt(f),
-            NeighbourAddress::Other(bytes) => LinkLayerAddress(bytes.clone()).fmt(f),
+            NeighbourAddress::Other(bytes) => crate::link::fmt_hex(bytes, f),
         }
     }
 }

@@ -239,16 +239,22 @@ pub(super) fn link_json(link: &LinkMessage, known: &Known, options: &Options) ->
     for attr in &link.attrs {
         match attr {
             LinkAttr::Address(a) => {
-                o.insert("address".into(), json!(hw_address(header.link_type, &a.0)));
+                o.insert(
+                    "address".into(),
+                    json!(hw_address(header.link_type, a.as_bytes())),
+                );
             }
             LinkAttr::Broadcast(a) => {
                 if header.flags.contains(IfFlags::POINTOPOINT) {
                     o.insert("link_pointtopoint".into(), json!(true));
-                    o.insert("peer".into(), json!(hw_address(header.link_type, &a.0)));
+                    o.insert(
+                        "peer".into(),
+                        json!(hw_address(header.link_type, a.as_bytes())),
+                    );
                 } else {
                     o.insert(
                         "broadcast".into(),
-                        json!(hw_address(header.link_type, &a.0)),
+                        json!(hw_address(header.link_type, a.as_bytes())),
                     );
                 }
             }
@@ -262,7 +268,10 @@ pub(super) fn link_json(link: &LinkMessage, known: &Known, options: &Options) ->
                 _ => None,
             });
             if address != Some(p) {
-                o.insert("permaddr".into(), json!(hw_address(header.link_type, &p.0)));
+                o.insert(
+                    "permaddr".into(),
+                    json!(hw_address(header.link_type, p.as_bytes())),
+                );
             }
         }
     }

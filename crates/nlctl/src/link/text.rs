@@ -112,7 +112,7 @@ pub(super) fn link_text(
             let _ = write!(
                 s,
                 " {}",
-                out.paint(Paint::Mac, &hw_address(header.link_type, &a.0))
+                out.paint(Paint::Mac, &hw_address(header.link_type, a.as_bytes()))
             );
         }
         None => s.push(' '),
@@ -129,7 +129,7 @@ pub(super) fn link_text(
         let _ = write!(
             s,
             " {word} {}",
-            out.paint(Paint::Mac, &hw_address(header.link_type, &b.0))
+            out.paint(Paint::Mac, &hw_address(header.link_type, b.as_bytes()))
         );
     }
     if let Some(id) = link_netnsid(link) {

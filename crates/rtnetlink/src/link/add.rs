@@ -134,7 +134,7 @@ macro_rules! link_setters {
             pub fn address(mut self, mac: impl Into<Vec<u8>>) -> Self {
                 self$(.$field)?
                     .attrs
-                    .push($crate::packet::link::LinkAttr::Address($crate::packet::link::LinkLayerAddress(mac.into())));
+                    .push($crate::packet::link::LinkAttr::Address($crate::packet::link::LinkLayerAddress::from(mac.into())));
                 self
             }
 

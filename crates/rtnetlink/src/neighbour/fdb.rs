@@ -40,7 +40,7 @@ impl Entry {
                 state: PERMANENT,
                 ..Default::default()
             },
-            attrs: vec![NeighbourAttr::LinkLocalAddress(LinkLayerAddress(mac))],
+            attrs: vec![NeighbourAttr::LinkLocalAddress(LinkLayerAddress::from(mac))],
             problem: index_problem(port),
         }
     }

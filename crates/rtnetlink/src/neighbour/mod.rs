@@ -126,7 +126,7 @@ impl NeighbourAdd {
     pub fn lladdr(mut self, lladdr: impl Into<Vec<u8>>) -> Self {
         self.message
             .attrs
-            .push(NeighbourAttr::LinkLocalAddress(LinkLayerAddress(
+            .push(NeighbourAttr::LinkLocalAddress(LinkLayerAddress::from(
                 lladdr.into(),
             )));
         self

@@ -66,8 +66,8 @@ pub use wwan::*;
 pub use xfrm::*;
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, nest_flags, AttrValue, Attribute, Described, DescribedAttr, Nested, Nla,
-    RawAttr,
+    attrs_len, count_attrs, emit_attrs, nest_flags, AttrValue, Attribute, Described, DescribedAttr,
+    Nested, Nla, RawAttr,
 };
 use netlink_packet_core::DecodeError;
 
@@ -472,10 +472,10 @@ impl AttrValue for LinkInfoNest {
         // The kind may come after the data in principle; look it up first.
         let kind = find_str(nla, IFLA_INFO_KIND);
         let slave_kind = find_str(nla, IFLA_INFO_SLAVE_KIND);
-        let infos = nla
-            .nested()
-            .map(|inner| parse_info(&inner?, kind, slave_kind))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut infos = Vec::with_capacity(count_attrs(nla.value()));
+        for inner in nla.nested() {
+            infos.push(parse_info(&inner?, kind, slave_kind)?);
+        }
         Ok(LinkInfoNest {
             infos,
             flagged: nla.is_nested(),

@@ -41,7 +41,7 @@ impl VethAdd {
     #[must_use]
     pub fn peer_address(mut self, mac: impl Into<Vec<u8>>) -> Self {
         self.peer
-            .push(LinkAttr::Address(LinkLayerAddress(mac.into())));
+            .push(LinkAttr::Address(LinkLayerAddress::from(mac.into())));
         self
     }
 
