@@ -75,7 +75,7 @@ fn expected(key: &str, link: &LinkMessage, by_index: &HashMap<i32, &LinkMessage>
         "ifname" => json!(link.name()),
         "flags" => json!(ip_flags(link, by_index)),
         "mtu" => json!(link.mtu()),
-        "qdisc" => json!(get!(link, Qdisc)),
+        "qdisc" => json!(get!(link, Qdisc).map(String::from)),
         "operstate" => json!(get!(link, OperState).and_then(|s| s.name())),
         "linkmode" => json!(get!(link, LinkMode).and_then(|m| m.name())),
         "group" => match get!(link, Group) {
@@ -99,14 +99,14 @@ fn expected(key: &str, link: &LinkMessage, by_index: &HashMap<i32, &LinkMessage>
         "tso_max_size" => json!(get!(link, TsoMaxSize)),
         "tso_max_segs" => json!(get!(link, TsoMaxSegs)),
         "gro_max_size" => json!(get!(link, GroMaxSize)),
-        "ifalias" => json!(get!(link, IfAlias)),
+        "ifalias" => json!(get!(link, IfAlias).map(String::from)),
         "altnames" => {
             let list = get!(link, PropList).unwrap_or_default();
             let names: Vec<String> = list
                 .attrs
                 .iter()
                 .filter_map(|a| match a {
-                    LinkAttr::AltIfName(name) => Some(name.clone()),
+                    LinkAttr::AltIfName(name) => Some(name.to_string()),
                     _ => None,
                 })
                 .collect();

@@ -344,21 +344,19 @@ fn compare_rule(r: &RuleMessage, json: &Value) {
     })
     .filter(|m| *m != 0xffff_ffff);
     assert_eq!(hex(mask).as_deref(), json["fwmask"].as_str());
-    let name = |want: fn(&RuleAttr) -> Option<&String>| r.attrs.iter().find_map(want).cloned();
+    let name = |want: fn(&RuleAttr) -> Option<&str>| r.attrs.iter().find_map(want);
     assert_eq!(
         name(|a| match a {
-            RuleAttr::Iifname(n) => Some(n),
+            RuleAttr::Iifname(n) => Some(n.as_str()),
             _ => None,
-        })
-        .as_deref(),
+        }),
         json["iif"].as_str()
     );
     assert_eq!(
         name(|a| match a {
-            RuleAttr::Oifname(n) => Some(n),
+            RuleAttr::Oifname(n) => Some(n.as_str()),
             _ => None,
-        })
-        .as_deref(),
+        }),
         json["oif"].as_str()
     );
     let uid = r.attrs.iter().find_map(|a| match a {

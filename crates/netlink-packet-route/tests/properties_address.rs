@@ -22,7 +22,7 @@ fn attr() -> impl Strategy<Value = AddressAttr> {
     prop_oneof![
         ip().prop_map(AddressAttr::Address),
         ip().prop_map(AddressAttr::Local),
-        "[a-z0-9:]{1,15}".prop_map(AddressAttr::Label),
+        "[a-z0-9:]{1,40}".prop_map(|label| AddressAttr::Label(label.into())),
         any::<[u8; 4]>().prop_map(|b| AddressAttr::Broadcast(Ipv4Addr::from(b))),
         ip().prop_map(AddressAttr::Anycast),
         any::<[u32; 4]>().prop_map(|[preferred, valid, created, updated]| {

@@ -337,7 +337,7 @@ fn port() -> impl Strategy<Value = Vec<VfPortAttr>> {
         .prop_map(|(vf, profile, vsi, uuid, request, response)| {
             vec![
                 VfPortAttr::Vf(vf),
-                VfPortAttr::Profile(profile),
+                VfPortAttr::Profile(profile.into()),
                 VfPortAttr::VsiType(PortVsi::parse_bytes(&vsi).unwrap()),
                 VfPortAttr::HostUuid(uuid),
                 VfPortAttr::Request(PortRequest::from(request)),
@@ -362,10 +362,10 @@ fn attr() -> impl Strategy<Value = LinkAttr> {
     prop_oneof![
         address().prop_map(LinkAttr::Address),
         address().prop_map(LinkAttr::Broadcast),
-        name().prop_map(LinkAttr::IfName),
+        name().prop_map(|name| LinkAttr::IfName(name.into())),
         any::<u32>().prop_map(LinkAttr::Mtu),
         any::<u32>().prop_map(LinkAttr::Link),
-        name().prop_map(LinkAttr::Qdisc),
+        name().prop_map(|name| LinkAttr::Qdisc(name.into())),
         bytes(96).prop_map(|b| LinkAttr::Stats(Box::new(LinkStats::parse_bytes(&b).unwrap()))),
         bytes(200).prop_map(|b| LinkAttr::Stats64(Box::new(LinkStats64::parse_bytes(&b).unwrap()))),
         bytes(32).prop_map(|b| LinkAttr::Map(Box::new(LinkIfMap::parse_bytes(&b).unwrap()))),
@@ -373,7 +373,7 @@ fn attr() -> impl Strategy<Value = LinkAttr> {
         any::<u32>().prop_map(LinkAttr::TxQueueLen),
         any::<u8>().prop_map(|s| LinkAttr::OperState(OperState::from(s))),
         any::<u8>().prop_map(|m| LinkAttr::LinkMode(LinkMode::from(m))),
-        "[ -~]{0,40}".prop_map(LinkAttr::IfAlias),
+        "[ -~]{0,40}".prop_map(|alias| LinkAttr::IfAlias(alias.into())),
         any::<u32>().prop_map(LinkAttr::NumVf),
         proptest::collection::vec(vf_info(), 0..5).prop_map(|vf| {
             LinkAttr::VfInfoList(Nested::new(vec![VfInfoListAttr::Info(Nested::new(vf))]))
@@ -396,7 +396,10 @@ fn attr() -> impl Strategy<Value = LinkAttr> {
         any::<u32>().prop_map(LinkAttr::MaxMtu),
         proptest::collection::vec(name(), 0..3).prop_map(|names| {
             LinkAttr::PropList(Nested::new(
-                names.into_iter().map(LinkAttr::AltIfName).collect(),
+                names
+                    .into_iter()
+                    .map(|name| LinkAttr::AltIfName(name.into()))
+                    .collect(),
             ))
         }),
         (any::<u32>(), any::<u32>()).prop_map(|(mask, value)| {

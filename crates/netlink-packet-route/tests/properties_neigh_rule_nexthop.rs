@@ -73,7 +73,7 @@ fn neigh_attr() -> impl Strategy<Value = NeighbourAttr> {
 
 fn table_attr() -> impl Strategy<Value = NeighbourTableAttr> {
     prop_oneof![
-        "[a-z_]{0,15}".prop_map(NeighbourTableAttr::Name),
+        "[a-z_]{0,15}".prop_map(|name| NeighbourTableAttr::Name(name.into())),
         any::<u32>().prop_map(NeighbourTableAttr::Thresh1),
         any::<u32>().prop_map(NeighbourTableAttr::Thresh3),
         any::<[u32; 8]>().prop_map(|c| NeighbourTableAttr::Config(NeighbourTableConfig {
@@ -115,8 +115,8 @@ fn rule_attr() -> impl Strategy<Value = RuleAttr> {
     prop_oneof![
         ip().prop_map(RuleAttr::Destination),
         ip().prop_map(RuleAttr::Source),
-        "[a-z0-9]{0,15}".prop_map(RuleAttr::Iifname),
-        "[a-z0-9]{0,15}".prop_map(RuleAttr::Oifname),
+        "[a-z0-9]{0,15}".prop_map(|name| RuleAttr::Iifname(name.into())),
+        "[a-z0-9]{0,15}".prop_map(|name| RuleAttr::Oifname(name.into())),
         any::<u32>().prop_map(RuleAttr::Goto),
         bytes().prop_map(RuleAttr::Unused2),
         any::<u32>().prop_map(RuleAttr::Priority),

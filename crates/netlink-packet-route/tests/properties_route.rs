@@ -28,7 +28,7 @@ fn metric() -> impl Strategy<Value = MetricAttr> {
         any::<u32>().prop_map(MetricAttr::Window),
         any::<u32>().prop_map(MetricAttr::InitCwnd),
         any::<u32>().prop_map(|v| MetricAttr::Features(MetricFeatures(v))),
-        "[a-z]{0,12}".prop_map(MetricAttr::CcAlgo),
+        "[a-z]{0,30}".prop_map(|name| MetricAttr::CcAlgo(name.into())),
     ]
 }
 
@@ -65,7 +65,7 @@ fn encap() -> impl Strategy<Value = EncapValue> {
         ])),
         "[a-z]{1,8}".prop_map(
             |name| EncapValue::Bpf(vec![LwtBpfAttr::Out(Nested::new(vec![
-                LwtBpfProgAttr::Name(name)
+                LwtBpfProgAttr::Name(name.into())
             ]))])
         ),
     ]

@@ -18,7 +18,7 @@
 /// cannot be an identifier (`IFLA_IPTUN_6RD_PREFIX`) is written
 /// `NUMBER SIXRD_PREFIX = "IFLA_IPTUN_6RD_PREFIX" Variant(Type)`. `Type` is any
 /// [`AttrValue`](crate::nla::AttrValue): `u8`..`u64`, `i8`..`i64`, `Be16`,
-/// `Be32`, `Uint`, `Sint`, `String`, `Vec<u8>`, `Flag`, `Ipv4Addr`,
+/// `Be32`, `Uint`, `Sint`, `String`, `ShortString`, `Vec<u8>`, `Flag`, `Ipv4Addr`,
 /// `Ipv6Addr`, `IpAddr`, `MacAddr`, `Nested<OtherSet>`, `IndexedArray<T>`,
 /// or a struct type of the protocol crate implementing `AttrValue`.
 ///

@@ -13,6 +13,7 @@ mod describe;
 mod fixed;
 mod message_decl;
 mod set;
+mod short_string;
 mod value;
 mod writer;
 
@@ -24,6 +25,7 @@ pub use fixed::{ExtraBytes, StructField};
 pub use set::{
     attrs_len, count_attrs, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr,
 };
+pub use short_string::ShortString;
 pub use value::{
     nest_flags, AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested,
     NestedRef, Opaque, Sint, Uint,

@@ -8,6 +8,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::describe::Described;
 use super::set::{attrs_len, count_attrs, emit_attrs, parse_attrs, Attribute};
+use super::short_string::ShortString;
 use super::{Nla, NlaIter, NLA_F_NESTED, NLA_HEADER_LEN};
 use crate::error::{DecodeError, DecodeReason};
 use crate::header::align;
@@ -269,13 +270,41 @@ impl AttrValue for String {
         self.len() + 1
     }
     fn emit_value(&self, buf: &mut [u8]) {
-        let (text, nul) = buf.split_at_mut(self.len());
-        text.copy_from_slice(self.as_bytes());
-        nul.fill(0);
+        emit_str(self, buf)
     }
     fn describe(&self) -> Described {
         Described::Text(self.clone())
     }
+}
+
+/// The same attribute type as `String`, held inline when short: what the
+/// declared sets use, so that decoding a name or a label allocates nothing.
+impl AttrValue for ShortString {
+    type Ref<'a> = &'a str;
+    #[inline]
+    fn parse_ref<'a>(nla: &Nla<'a>) -> Result<&'a str, DecodeError> {
+        String::parse_ref(nla)
+    }
+    #[inline]
+    fn from_ref(value: &&str) -> Result<ShortString, DecodeError> {
+        Ok(ShortString::from(*value))
+    }
+    fn value_len(&self) -> usize {
+        self.len() + 1
+    }
+    fn emit_value(&self, buf: &mut [u8]) {
+        emit_str(self, buf)
+    }
+    fn describe(&self) -> Described {
+        Described::Text(self.to_string())
+    }
+}
+
+/// Writes `text` and its terminating NUL into `buf` (`text.len() + 1` bytes).
+fn emit_str(text: &str, buf: &mut [u8]) {
+    let (bytes, nul) = buf.split_at_mut(text.len());
+    bytes.copy_from_slice(text.as_bytes());
+    nul.fill(0);
 }
 
 /// Opaque bytes (`NLA_BINARY`).

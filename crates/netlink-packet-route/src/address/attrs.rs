@@ -3,6 +3,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
+use netlink_packet_core::nla::ShortString;
 use netlink_packet_core::{attribute_set, fixed_struct, flag_set, value_enum};
 
 attribute_set! {
@@ -13,7 +14,7 @@ attribute_set! {
         /// The local address (IPv4).
         2 LOCAL Local(IpAddr),
         /// The label (`eth0:1`).
-        3 LABEL Label(String),
+        3 LABEL Label(ShortString),
         /// The broadcast address.
         4 BROADCAST Broadcast(Ipv4Addr),
         /// An anycast address.

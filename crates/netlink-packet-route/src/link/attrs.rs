@@ -1,7 +1,7 @@
 //! The top-level link attributes (`IFLA_*`, linux/if_link.h).
 
 use netlink_packet_core::attribute_set;
-use netlink_packet_core::nla::{Nested, Opaque, Uint};
+use netlink_packet_core::nla::{Nested, Opaque, ShortString, Uint};
 
 use super::af_spec::AfSpec;
 use super::info::LinkInfoNest;
@@ -20,13 +20,13 @@ attribute_set! {
         /// Hardware broadcast address.
         2 BROADCAST Broadcast(LinkLayerAddress),
         /// Interface name.
-        3 IFNAME IfName(String),
+        3 IFNAME IfName(ShortString),
         /// MTU.
         4 MTU Mtu(u32),
         /// Index of the link this one sits on (`@dev` in `ip link`).
         5 LINK Link(u32),
         /// Queueing discipline.
-        6 QDISC Qdisc(String),
+        6 QDISC Qdisc(ShortString),
         /// 32-bit statistics.
         7 STATS Stats(Box<LinkStats>),
         /// Unused by the kernel.
@@ -55,7 +55,7 @@ attribute_set! {
         /// Move to the network namespace of this pid.
         19 NET_NS_PID NetNsPid(u32),
         /// Alias (`ip link set ... alias`).
-        20 IFALIAS IfAlias(String),
+        20 IFALIAS IfAlias(ShortString),
         /// Number of SR-IOV virtual functions.
         21 NUM_VF NumVf(u32),
         /// Virtual functions.
@@ -91,7 +91,7 @@ attribute_set! {
         /// Network namespace id of the peer or lower link.
         37 LINK_NETNSID LinkNetnsId(i32),
         /// Physical port name.
-        38 PHYS_PORT_NAME PhysPortName(String),
+        38 PHYS_PORT_NAME PhysPortName(ShortString),
         /// Protocol down.
         39 PROTO_DOWN ProtoDown(u8),
         /// Maximum GSO segments.
@@ -121,15 +121,15 @@ attribute_set! {
         /// Property list (holds `IFLA_ALT_IFNAME`).
         52 PROP_LIST PropList(Nested<LinkAttr>),
         /// Alternative name.
-        53 ALT_IFNAME AltIfName(String),
+        53 ALT_IFNAME AltIfName(ShortString),
         /// Permanent hardware address.
         54 PERM_ADDRESS PermAddress(LinkLayerAddress),
         /// Reasons for protocol down.
         55 PROTO_DOWN_REASON ProtoDownReason(Nested<ProtoDownReasonAttr>),
         /// Parent device name.
-        56 PARENT_DEV_NAME ParentDevName(String),
+        56 PARENT_DEV_NAME ParentDevName(ShortString),
         /// Parent device bus name.
-        57 PARENT_DEV_BUS_NAME ParentDevBusName(String),
+        57 PARENT_DEV_BUS_NAME ParentDevBusName(ShortString),
         /// Maximum GRO size.
         58 GRO_MAX_SIZE GroMaxSize(u32),
         /// Maximum TSO size.

@@ -1,7 +1,7 @@
 //! SR-IOV virtual functions (`IFLA_VFINFO_LIST`, `IFLA_VF_PORTS`,
 //! `IFLA_PORT_SELF`, linux/if_link.h).
 
-use netlink_packet_core::nla::{Be16, Nested};
+use netlink_packet_core::nla::{Be16, Nested, ShortString};
 use netlink_packet_core::{attribute_set, fixed_struct, value_enum};
 
 attribute_set! {
@@ -225,7 +225,7 @@ attribute_set! {
         /// The virtual function (`PORT_SELF_VF`, -1, for the device itself).
         1 VF Vf(u32),
         /// Port profile name (at most `PORT_PROFILE_MAX`, 40, bytes).
-        2 PROFILE Profile(String),
+        2 PROFILE Profile(ShortString),
         /// 802.1Qbg VSI type.
         3 VSI_TYPE VsiType(PortVsi),
         /// Instance UUID (`PORT_UUID_MAX`, 16, bytes).

@@ -1,14 +1,14 @@
 //! `NDTA_*` and `NDTPA_*` attributes, `struct ndt_config` and
 //! `struct ndt_stats` (linux/neighbour.h).
 
-use netlink_packet_core::nla::Nested;
+use netlink_packet_core::nla::{Nested, ShortString};
 use netlink_packet_core::{attribute_set, fixed_struct};
 
 attribute_set! {
     /// A neighbour table attribute (`NDTA_*`, linux/neighbour.h).
     pub enum NeighbourTableAttr, view NeighbourTableAttrRef, prefix NDTA_ {
         /// The table's name (`arp_cache`, `ndisc_cache`).
-        1 NAME Name(String),
+        1 NAME Name(ShortString),
         /// Garbage collection threshold 1: below it, no collection.
         2 THRESH1 Thresh1(u32),
         /// Threshold 2: soft maximum of entries.

@@ -1,5 +1,6 @@
 //! `RTA_METRICS`: a nest of `RTAX_*` route metrics (linux/rtnetlink.h).
 
+use netlink_packet_core::nla::ShortString;
 use netlink_packet_core::{attribute_set, flag_set};
 
 flag_set! {
@@ -90,7 +91,7 @@ attribute_set! {
         /// Quick ACK.
         15 QUICKACK QuickAck(u32),
         /// Congestion control algorithm.
-        16 CC_ALGO CcAlgo(String),
+        16 CC_ALGO CcAlgo(ShortString),
         /// TCP fast open without cookie.
         17 FASTOPEN_NO_COOKIE FastOpenNoCookie(u32),
     }

@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::nla::Be64;
+use netlink_packet_core::nla::{Be64, ShortString};
 use netlink_packet_core::{attribute_set, fixed_struct, flag_set, value_enum};
 
 attribute_set! {
@@ -14,7 +14,7 @@ attribute_set! {
         /// Source prefix (length in the header's `src_len`).
         2 SRC Source(IpAddr),
         /// Input interface name (`FRA_IFNAME` is the same number).
-        3 IIFNAME Iifname(String),
+        3 IIFNAME Iifname(ShortString),
         /// Rule to jump to (`FR_ACT_GOTO`), by priority.
         4 GOTO Goto(u32),
         /// Unused number.
@@ -42,7 +42,7 @@ attribute_set! {
         /// Mask for the firewall mark.
         16 FWMASK FwMask(u32),
         /// Output interface name.
-        17 OIFNAME Oifname(String),
+        17 OIFNAME Oifname(ShortString),
         /// Padding for 64-bit alignment.
         18 PAD Pad(Vec<u8>),
         /// Use the table of the l3mdev (VRF) device.

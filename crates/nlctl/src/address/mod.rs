@@ -215,7 +215,7 @@ fn del(ctx: &mut Context, mut words: Words) -> Result<(), CliError> {
         None => attrs.push(AddressAttr::Address(ip)),
     }
     if let Some(label) = label {
-        attrs.push(AddressAttr::Label(label));
+        attrs.push(AddressAttr::Label(label.into()));
     }
     let _ = given;
     let header = AddressHeader {

@@ -176,14 +176,14 @@ pub(super) fn link_json(link: &LinkMessage, known: &Known, options: &Options) ->
     for attr in &link.attrs {
         match attr {
             LinkAttr::IfName(name) => {
-                o.insert("ifname".into(), json!(name));
+                o.insert("ifname".into(), json!(name.as_str()));
                 o.insert("flags".into(), json!(flag_names(link, known)));
             }
             LinkAttr::Mtu(mtu) => {
                 o.insert("mtu".into(), json!(mtu));
             }
             LinkAttr::Qdisc(q) => {
-                o.insert("qdisc".into(), json!(q));
+                o.insert("qdisc".into(), json!(q.as_str()));
             }
             LinkAttr::Master(m) => {
                 let name = known.name(*m).map_or_else(|| json!(m), |n| json!(n));
@@ -204,7 +204,7 @@ pub(super) fn link_json(link: &LinkMessage, known: &Known, options: &Options) ->
             LinkAttr::Stats64(s) => stats = Some(s.clone()),
             LinkAttr::CarrierChanges(c) => carrier_changes = Some(*c),
             LinkAttr::IfAlias(a) => {
-                tail.insert("ifalias".into(), json!(a));
+                tail.insert("ifalias".into(), json!(a.as_str()));
             }
             LinkAttr::Promiscuity(p) => {
                 details.insert("promiscuity".into(), json!(p));
@@ -221,7 +221,7 @@ pub(super) fn link_json(link: &LinkMessage, known: &Known, options: &Options) ->
             LinkAttr::PropList(list) => {
                 for a in list.iter() {
                     if let LinkAttr::AltIfName(name) = a {
-                        altnames.push(name.clone());
+                        altnames.push(name.as_str());
                     }
                 }
             }
@@ -293,7 +293,7 @@ pub(super) fn link_json(link: &LinkMessage, known: &Known, options: &Options) ->
                 LinkAttr::PhysPortName(v) => ("phys_port_name", v),
                 _ => continue,
             };
-            o.insert(key.into(), json!(value));
+            o.insert(key.into(), json!(value.as_str()));
         }
     }
     o.extend(tail);

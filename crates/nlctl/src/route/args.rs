@@ -288,7 +288,7 @@ impl RouteArgs {
                 }
                 "congctl" => {
                     let v = metric_value(words, &word, &mut r.locks, MetricLocks::CC_ALGO)?;
-                    r.metrics.push(MetricAttr::CcAlgo(v));
+                    r.metrics.push(MetricAttr::CcAlgo(v.into()));
                 }
                 "features" => {
                     let value = words.value(&word)?;

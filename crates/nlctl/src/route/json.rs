@@ -264,7 +264,7 @@ fn metrics_json(metrics: &[MetricAttr]) -> Value {
                 o.insert("quickack".into(), json!(v));
             }
             MetricAttr::CcAlgo(name) => {
-                o.insert("congestion".into(), json!(name));
+                o.insert("congestion".into(), json!(name.as_str()));
             }
             MetricAttr::FastOpenNoCookie(v) => {
                 o.insert("fastopen_no_cookie".into(), json!(v));

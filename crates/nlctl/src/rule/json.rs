@@ -141,7 +141,7 @@ fn show(ctx: &mut Context, m: &RuleMessage) -> Shown {
         ),
     ] {
         if let Some(name) = name {
-            shown.push(key, name.clone().into(), format!("{word} {name}"));
+            shown.push(key, name.as_str().into(), format!("{word} {name}"));
             if header.flags.contains(detached_flag) {
                 shown.push(detached_key, Value::Null, "[detached]");
             }

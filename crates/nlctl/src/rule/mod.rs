@@ -117,11 +117,11 @@ fn keeps(spec: &Spec, rule: &RuleMessage) -> bool {
         && spec
             .iif
             .as_ref()
-            .map_or(true, |n| has(RuleAttr::Iifname(n.clone())))
+            .map_or(true, |n| has(RuleAttr::Iifname(n.into())))
         && spec
             .oif
             .as_ref()
-            .map_or(true, |n| has(RuleAttr::Oifname(n.clone())))
+            .map_or(true, |n| has(RuleAttr::Oifname(n.into())))
         && spec.fwmark.map_or(true, |(mark, mask)| {
             has(RuleAttr::FwMark(mark)) && (mask == u32::MAX || has(RuleAttr::FwMask(mask)))
         })

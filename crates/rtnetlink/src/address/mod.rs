@@ -203,7 +203,7 @@ impl AddressAdd {
                 "label {label:?} must be 1 to {MAX_LABEL_LEN} bytes without NUL"
             ));
         }
-        self.attrs.push(AddressAttr::Label(label));
+        self.attrs.push(AddressAttr::Label(label.into()));
         self
     }
 

@@ -84,9 +84,9 @@ impl LinkAdd {
         if let Some(link) = self.link {
             attrs.push(LinkAttr::Link(link));
         }
-        attrs.push(LinkAttr::IfName(self.name));
+        attrs.push(LinkAttr::IfName(self.name.into()));
         attrs.extend(self.attrs);
-        let mut info = vec![LinkInfo::Kind(self.kind)];
+        let mut info = vec![LinkInfo::Kind(self.kind.into())];
         if let Some(data) = self.data {
             info.push(LinkInfo::Data(data));
         }
@@ -156,7 +156,7 @@ macro_rules! link_setters {
             /// Sets the alias (`IFLA_IFALIAS`).
             #[must_use]
             pub fn alias(mut self, alias: impl Into<String>) -> Self {
-                self$(.$field)?.attrs.push($crate::packet::link::LinkAttr::IfAlias(alias.into()));
+                self$(.$field)?.attrs.push($crate::packet::link::LinkAttr::IfAlias(alias.into().into()));
                 self
             }
 

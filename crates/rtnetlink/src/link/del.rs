@@ -41,7 +41,7 @@ impl LinkDel {
         note(&mut problem, check_name(&name));
         LinkDel {
             header: LinkHeader::default(),
-            attrs: vec![LinkAttr::IfName(name)],
+            attrs: vec![LinkAttr::IfName(name.into())],
             problem,
         }
     }
@@ -53,7 +53,7 @@ impl LinkDel {
         note(&mut problem, super::prop::check_altname(&name));
         LinkDel {
             header: LinkHeader::default(),
-            attrs: vec![LinkAttr::AltIfName(name)],
+            attrs: vec![LinkAttr::AltIfName(name.into())],
             problem,
         }
     }

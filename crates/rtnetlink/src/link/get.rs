@@ -30,7 +30,11 @@ impl LinkGet {
     pub fn by_name(name: impl Into<String>) -> Request<LinkMessage> {
         let name = name.into();
         let problem = check_name(&name).err();
-        Self::one(LinkHeader::default(), vec![LinkAttr::IfName(name)], problem)
+        Self::one(
+            LinkHeader::default(),
+            vec![LinkAttr::IfName(name.into())],
+            problem,
+        )
     }
 
     /// The link with alternative name `name` (`IFLA_ALT_IFNAME`).
@@ -39,7 +43,7 @@ impl LinkGet {
         let problem = check_altname(&name).err();
         Self::one(
             LinkHeader::default(),
-            vec![LinkAttr::AltIfName(name)],
+            vec![LinkAttr::AltIfName(name.into())],
             problem,
         )
     }
@@ -110,7 +114,7 @@ impl LinkDump {
         }
         if let Some(kind) = &self.kind {
             attrs.push(LinkAttr::LinkInfo(LinkInfoNest::new(vec![LinkInfo::Kind(
-                kind.clone(),
+                kind.as_str().into(),
             )])));
         }
         let LinkDump {

@@ -87,7 +87,10 @@ impl LinkAltName {
             ..Default::default()
         };
         let list = LinkAttr::PropList(Nested::new(
-            self.names.into_iter().map(LinkAttr::AltIfName).collect(),
+            self.names
+                .into_iter()
+                .map(|name| LinkAttr::AltIfName(name.into()))
+                .collect(),
         ));
         let message = LinkMessage::new(header, vec![list]);
         let (message, flags) = if self.add {

@@ -108,7 +108,7 @@ impl LinkSet {
         LinkSet {
             header: LinkHeader::default(),
             by_name: true,
-            attrs: vec![LinkAttr::IfName(name)],
+            attrs: vec![LinkAttr::IfName(name.into())],
             keep: Vec::new(),
             problem,
         }
@@ -163,7 +163,7 @@ impl LinkSet {
             self.problem
                 .get_or_insert("a link found by name cannot be renamed: use LinkSet::index".into());
         }
-        self.attrs.push(LinkAttr::IfName(name));
+        self.attrs.push(LinkAttr::IfName(name.into()));
         self
     }
 

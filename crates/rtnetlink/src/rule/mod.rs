@@ -162,7 +162,7 @@ macro_rules! rule_setters {
             /// `iif`; `lo` for locally generated ones).
             #[must_use]
             pub fn iif(mut self, name: impl Into<String>) -> Self {
-                self.fields.attrs.push(RuleAttr::Iifname(name.into()));
+                self.fields.attrs.push(RuleAttr::Iifname(name.into().into()));
                 self
             }
 
@@ -170,7 +170,7 @@ macro_rules! rule_setters {
             /// `oif`).
             #[must_use]
             pub fn oif(mut self, name: impl Into<String>) -> Self {
-                self.fields.attrs.push(RuleAttr::Oifname(name.into()));
+                self.fields.attrs.push(RuleAttr::Oifname(name.into().into()));
                 self
             }
 

@@ -3,11 +3,12 @@
 //! linux/batman_adv.h).
 
 use netlink_packet_core::attribute_set;
+use netlink_packet_core::nla::ShortString;
 
 attribute_set! {
     /// Attributes of batadv (`IFLA_BATADV_*`, linux/batman_adv.h).
     pub enum BatadvAttr, view BatadvAttrRef, prefix IFLA_BATADV_ {
         /// The routing algorithm's name.
-        1 ALGO_NAME AlgoName(String),
+        1 ALGO_NAME AlgoName(ShortString),
     }
 }

@@ -67,7 +67,7 @@ pub use xfrm::*;
 
 use netlink_packet_core::nla::{
     attrs_len, count_attrs, emit_attrs, nest_flags, AttrValue, Attribute, Described, DescribedAttr,
-    Nested, Nla, RawAttr,
+    Nested, Nla, RawAttr, ShortString,
 };
 use netlink_packet_core::DecodeError;
 
@@ -253,13 +253,13 @@ fn parse_slave_data(kind: Option<&str>, nla: &Nla<'_>) -> Result<InfoSlaveData, 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkInfo {
     /// `IFLA_INFO_KIND`: the kind, `"veth"`, `"bridge"`, ...
-    Kind(String),
+    Kind(ShortString),
     /// `IFLA_INFO_DATA`: the kind's parameters.
     Data(InfoData),
     /// `IFLA_INFO_XSTATS`: kind-specific statistics, as bytes.
     Xstats(Vec<u8>),
     /// `IFLA_INFO_SLAVE_KIND`: the master's kind, for a port.
-    SlaveKind(String),
+    SlaveKind(ShortString),
     /// `IFLA_INFO_SLAVE_DATA`: the port's parameters.
     SlaveData(InfoSlaveData),
     /// Any other attribute, kept byte for byte.
@@ -357,7 +357,7 @@ impl Attribute for LinkInfo {
     /// attribute set; data of a kind without a declared set as bytes.
     fn describe(&self) -> DescribedAttr {
         let value = match self {
-            LinkInfo::Kind(s) | LinkInfo::SlaveKind(s) => Described::Text(s.clone()),
+            LinkInfo::Kind(s) | LinkInfo::SlaveKind(s) => Described::Text(s.to_string()),
             LinkInfo::Data(data) => {
                 for_each_data!(data, v => v.describe(), raw => Described::Bytes(raw.value.clone()))
             }
@@ -385,10 +385,10 @@ fn parse_info(
     let name = LinkInfo::name_of(nla.kind()).unwrap_or("IFLA_INFO_?");
     let in_attr = |e: DecodeError| e.in_attribute(name);
     Ok(match nla.kind() {
-        IFLA_INFO_KIND => LinkInfo::Kind(String::parse(nla).map_err(in_attr)?),
+        IFLA_INFO_KIND => LinkInfo::Kind(ShortString::parse(nla).map_err(in_attr)?),
         IFLA_INFO_DATA => LinkInfo::Data(parse_data(kind, nla).map_err(in_attr)?),
         IFLA_INFO_XSTATS => LinkInfo::Xstats(nla.value().to_vec()),
-        IFLA_INFO_SLAVE_KIND => LinkInfo::SlaveKind(String::parse(nla).map_err(in_attr)?),
+        IFLA_INFO_SLAVE_KIND => LinkInfo::SlaveKind(ShortString::parse(nla).map_err(in_attr)?),
         IFLA_INFO_SLAVE_DATA => {
             LinkInfo::SlaveData(parse_slave_data(slave_kind, nla).map_err(in_attr)?)
         }

@@ -5,7 +5,7 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_core::attribute_set;
-use netlink_packet_core::nla::{AttrValue, Be16, Be32, Be64, Described, Nested, Nla};
+use netlink_packet_core::nla::{AttrValue, Be16, Be32, Be64, Described, Nested, Nla, ShortString};
 use netlink_packet_core::DecodeError;
 
 use crate::route::address::{labels_bytes, labels_of, MplsLabel};
@@ -171,7 +171,7 @@ attribute_set! {
         /// Program file descriptor (requests).
         1 FD Fd(u32),
         /// Program name.
-        2 NAME Name(String),
+        2 NAME Name(ShortString),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::nla::{Be16, Be32, Nested};
+use netlink_packet_core::nla::{Be16, Be32, Nested, ShortString};
 use netlink_packet_core::{attribute_set, fixed_struct, value_enum};
 
 value_enum! {
@@ -191,7 +191,7 @@ attribute_set! {
         /// Program file descriptor (requests) or id.
         1 PROG = "SEG6_LOCAL_BPF_PROG" Prog(u32),
         /// Program name.
-        2 NAME Name(String),
+        2 NAME Name(ShortString),
     }
 }
 

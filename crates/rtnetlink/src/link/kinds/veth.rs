@@ -24,7 +24,7 @@ impl LinkAdd {
         note(&mut link.problem, check_name(&peer));
         VethAdd {
             link,
-            peer: vec![LinkAttr::IfName(peer)],
+            peer: vec![LinkAttr::IfName(peer.into())],
         }
     }
 }
