@@ -37,7 +37,7 @@ pub mod nla;
 
 pub use control::{DoneMessage, ErrorMessage, ExtAck, ExtAckAttr, PolicyAttr};
 pub use errno::{errno_description, errno_name};
-pub use error::{BufferTooSmall, DecodeError, DecodeReason};
+pub use error::{BufferTooSmall, DecodeError, DecodeErrors, DecodeReason};
 pub use header::{
     align, NetlinkFlags, NetlinkHeader, NLMSG_DONE, NLMSG_ERROR, NLMSG_MIN_TYPE, NLMSG_NOOP,
     NLMSG_OVERRUN,

@@ -30,7 +30,7 @@ macro_rules! header_message {
             pub attrs: Vec<$Attr>,
             /// Attributes that did not decode (kept raw in `attrs`): where
             /// and why. Not part of the message's bytes.
-            pub invalid: Vec<$crate::DecodeError>,
+            pub invalid: $crate::DecodeErrors,
         }
 
         impl $Name {
@@ -50,12 +50,12 @@ macro_rules! header_message {
                 let view = $View::parse(payload)?;
                 let (attrs, invalid) =
                     $crate::nla::parse_attrs_lossy(view.attr_bytes(), $Header::LEN);
-                Ok($Name { header: view.header().clone(), attrs, invalid })
+                Ok($Name { header: view.header().clone(), attrs, invalid: invalid.into() })
             }
 
             /// A message with this header and these attributes.
             pub fn new(header: $Header, attrs: Vec<$Attr>) -> Self {
-                $Name { header, attrs, invalid: Vec::new() }
+                $Name { header, attrs, invalid: $crate::DecodeErrors::new() }
             }
 
             /// Length of the payload on the wire.
@@ -186,7 +186,7 @@ macro_rules! header_message {
             /// Decodes the whole message into its owned form.
             pub fn to_owned(&self) -> Result<$Name, $crate::DecodeError> {
                 let (attrs, invalid) = $crate::nla::parse_attrs_lossy(self.attrs, $Header::LEN);
-                Ok($Name { header: self.header.clone(), attrs, invalid })
+                Ok($Name { header: self.header.clone(), attrs, invalid: invalid.into() })
             }
         }
     };
