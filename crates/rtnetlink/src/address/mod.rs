@@ -15,7 +15,7 @@ use netlink_packet_route::family::{AF_INET, AF_INET6};
 use netlink_packet_route::{RouteNetlinkMessage, Scope};
 use netlink_proto::RequestOptions;
 
-use crate::request::{ack, picked};
+use crate::request::ack;
 use crate::{Error, Request};
 
 /// `IFNAMSIZ - 1` (linux/if.h): the longest label the kernel keeps
@@ -414,9 +414,12 @@ impl AddressGet {
             NetlinkFlags::empty(),
             RequestOptions::dump(),
             move |replies| {
-                let mut addresses = picked(replies, new_address);
-                addresses.retain(|a| self.matches(a));
-                Ok(addresses)
+                // One pass, in the replies' own allocation.
+                Ok(replies
+                    .into_iter()
+                    .filter_map(new_address)
+                    .filter(|a| self.matches(a))
+                    .collect())
             },
         )
     }

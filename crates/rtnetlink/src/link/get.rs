@@ -8,7 +8,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::RequestOptions;
 
 use super::{check_index, check_name, new_link, note, prop::check_altname, request, Problem};
-use crate::request::{picked, single};
+use crate::request::single;
 use crate::Request;
 
 /// Reads links (`RTM_GETLINK`).
@@ -128,16 +128,20 @@ impl LinkDump {
             NetlinkFlags::empty(),
             RequestOptions::dump(),
             move |replies| {
-                let mut links = picked(replies, new_link);
-                links.retain(|link| {
+                // One pass, in the replies' own allocation.
+                let wanted = |link: &LinkMessage| {
                     master.map_or(true, |m| master_of(link) == Some(m))
                         && kind.as_deref().map_or(true, |k| link.kind() == Some(k))
                         && name_prefix
                             .as_deref()
                             .map_or(true, |p| link.name().is_some_and(|n| n.starts_with(p)))
                         && (!up_only || link.header.flags.contains(IfFlags::UP))
-                });
-                Ok(links)
+                };
+                Ok(replies
+                    .into_iter()
+                    .filter_map(new_link)
+                    .filter(wanted)
+                    .collect())
             },
         )
     }

@@ -10,7 +10,6 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use super::new_route;
 use super::prefix::Prefix;
 use super::spec::table_parts;
-use crate::request::picked;
 use crate::{Error, Request};
 
 /// `ENOENT` (asm-generic/errno-base.h).
@@ -156,9 +155,12 @@ impl RouteDump {
             NetlinkFlags::empty(),
             RequestOptions::dump(),
             move |replies| {
-                let mut routes = picked(replies, new_route);
-                routes.retain(|r| self.matches(r));
-                Ok(routes)
+                // One pass, in the replies' own allocation.
+                Ok(replies
+                    .into_iter()
+                    .filter_map(new_route)
+                    .filter(|r| self.matches(r))
+                    .collect())
             },
         );
         if !by_table {
