@@ -74,8 +74,9 @@ attribute_set! {
         10 PROTOINFO ProtoInfo(Vec<u8>),
         /// Realms.
         11 FLOW Flow(u32),
-        /// Cache information.
-        12 CACHEINFO CacheInfo(RouteCacheInfo),
+        /// Cache information. Boxed: at 40 bytes it would make every
+        /// route attribute that large, and IPv4 dumps do not carry it.
+        12 CACHEINFO CacheInfo(Box<RouteCacheInfo>),
         /// No longer used.
         13 SESSION Session(Vec<u8>),
         /// No longer used.
