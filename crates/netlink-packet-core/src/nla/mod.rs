@@ -14,6 +14,7 @@ mod fixed;
 mod message_decl;
 mod set;
 mod short_string;
+mod small_bytes;
 mod value;
 mod writer;
 
@@ -26,6 +27,7 @@ pub use set::{
     attrs_len, count_attrs, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute, RawAttr,
 };
 pub use short_string::ShortString;
+pub use small_bytes::{SmallBytes, SMALL_BYTES_INLINE};
 pub use value::{
     nest_flags, AttrValue, Be16, Be32, Be64, Flag, IndexedArray, IndexedArrayRef, MacAddr, Nested,
     NestedRef, Opaque, Sint, Uint,

@@ -8,10 +8,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-/// Bytes held inline: as many as fit beside the length in the 24 bytes a
-/// boxed `str` and the tag take anyway (so the type is no larger than
-/// `String`).
-const INLINE_LEN: usize = 22;
+use super::small_bytes::SmallBytes;
 
 /// A string that is held inline when it is at most 22 bytes long, and on
 /// the heap otherwise. It is the owned form of string attributes: an
@@ -27,71 +24,39 @@ const INLINE_LEN: usize = 22;
 /// assert_eq!(name.len(), 4);
 /// assert_eq!(String::from(name), "eth0");
 /// ```
-#[derive(Clone)]
-pub struct ShortString(Repr);
-
-#[derive(Clone)]
-enum Repr {
-    Inline { len: u8, bytes: [u8; INLINE_LEN] },
-    Heap(Box<str>),
-}
+#[derive(Clone, Default)]
+pub struct ShortString(SmallBytes);
 
 impl ShortString {
     /// An empty string.
     pub const fn new() -> Self {
-        ShortString(Repr::Inline {
-            len: 0,
-            bytes: [0; INLINE_LEN],
-        })
+        ShortString(SmallBytes::empty())
     }
 
     /// The string.
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Repr::Inline { len, bytes } => {
-                let bytes = &bytes[..usize::from(*len)];
-                // Only whole `str`s are ever copied in (`From<&str>`), so the
-                // bytes are UTF-8; the check keeps that an invariant of this
-                // module rather than an unchecked assumption.
-                std::str::from_utf8(bytes).unwrap_or_default()
-            }
-            Repr::Heap(text) => text,
-        }
+        // Only whole `str`s are ever copied in (the `From` impls), so the
+        // bytes are UTF-8; the check keeps that an invariant of this module
+        // rather than an unchecked assumption.
+        std::str::from_utf8(self.0.as_slice()).unwrap_or_default()
     }
 
     /// Whether the string is held inline (no allocation).
     pub fn is_inline(&self) -> bool {
-        matches!(self.0, Repr::Inline { .. })
-    }
-}
-
-impl Default for ShortString {
-    fn default() -> Self {
-        ShortString::new()
+        self.0.is_inline()
     }
 }
 
 impl From<&str> for ShortString {
     #[inline]
     fn from(text: &str) -> Self {
-        match u8::try_from(text.len()) {
-            Ok(len) if text.len() <= INLINE_LEN => {
-                let mut bytes = [0; INLINE_LEN];
-                bytes[..text.len()].copy_from_slice(text.as_bytes());
-                ShortString(Repr::Inline { len, bytes })
-            }
-            _ => ShortString(Repr::Heap(text.into())),
-        }
+        ShortString(SmallBytes::new(text.as_bytes()))
     }
 }
 
 impl From<String> for ShortString {
     fn from(text: String) -> Self {
-        if text.len() <= INLINE_LEN {
-            ShortString::from(text.as_str())
-        } else {
-            ShortString(Repr::Heap(text.into_boxed_str()))
-        }
+        ShortString(SmallBytes::from(text.into_bytes()))
     }
 }
 
@@ -103,10 +68,7 @@ impl From<&String> for ShortString {
 
 impl From<ShortString> for String {
     fn from(text: ShortString) -> Self {
-        match text.0 {
-            Repr::Heap(text) => text.into_string(),
-            Repr::Inline { .. } => text.as_str().to_owned(),
-        }
+        String::from_utf8(text.0.into_vec()).unwrap_or_default()
     }
 }
 
@@ -190,17 +152,18 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
+    use crate::nla::SMALL_BYTES_INLINE;
 
     #[test]
     fn short_strings_stay_inline_and_long_ones_do_not() {
-        for len in [0, 1, 15, INLINE_LEN, INLINE_LEN + 1, 127] {
+        for len in [0, 1, 15, SMALL_BYTES_INLINE, SMALL_BYTES_INLINE + 1, 127] {
             let text = "x".repeat(len);
             for value in [
                 ShortString::from(text.as_str()),
                 ShortString::from(text.clone()),
             ] {
                 assert_eq!(value.as_str(), text);
-                assert_eq!(value.is_inline(), len <= INLINE_LEN, "{len}");
+                assert_eq!(value.is_inline(), len <= SMALL_BYTES_INLINE, "{len}");
                 assert_eq!(String::from(value), text);
             }
         }

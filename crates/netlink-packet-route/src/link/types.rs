@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use netlink_packet_core::nla::{AttrValue, Described, Nla};
+use netlink_packet_core::nla::{AttrValue, Described, Nla, SmallBytes};
 use netlink_packet_core::{value_enum, DecodeError};
 
 value_enum! {
@@ -44,47 +44,21 @@ value_enum! {
 /// 20, a tunnel's 4 or 16, none at all). Displayed as iproute2 does:
 /// colon-separated hex.
 ///
-/// Addresses of up to 22 bytes (every common link type) are held inline,
-/// so a link's address and broadcast address cost no allocation; longer
-/// ones are kept on the heap. Compared and hashed by their bytes.
-#[derive(Clone)]
-pub struct LinkLayerAddress(AddressBytes);
-
-/// Inline room of a [`LinkLayerAddress`]: as much as fits beside the
-/// length in the 24 bytes a boxed slice and its tag take anyway.
-const INLINE_LEN: usize = 22;
-
-#[derive(Clone)]
-enum AddressBytes {
-    Inline { len: u8, bytes: [u8; INLINE_LEN] },
-    Heap(Box<[u8]>),
-}
+/// Held in [`SmallBytes`]: addresses of up to 22 bytes (every common link
+/// type) cost no allocation, so neither do a link's address and broadcast
+/// address.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct LinkLayerAddress(SmallBytes);
 
 impl LinkLayerAddress {
     /// The address's bytes.
     pub fn new(bytes: &[u8]) -> Self {
-        match u8::try_from(bytes.len()) {
-            Ok(len) if bytes.len() <= INLINE_LEN => {
-                let mut inline = [0; INLINE_LEN];
-                inline[..bytes.len()].copy_from_slice(bytes);
-                LinkLayerAddress(AddressBytes::Inline { len, bytes: inline })
-            }
-            _ => LinkLayerAddress(AddressBytes::Heap(bytes.into())),
-        }
+        LinkLayerAddress(SmallBytes::new(bytes))
     }
 
     /// The address's bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        match &self.0 {
-            AddressBytes::Inline { len, bytes } => &bytes[..usize::from(*len)],
-            AddressBytes::Heap(bytes) => bytes,
-        }
-    }
-}
-
-impl Default for LinkLayerAddress {
-    fn default() -> Self {
-        LinkLayerAddress::new(&[])
+        self.0.as_slice()
     }
 }
 
@@ -98,20 +72,6 @@ impl std::ops::Deref for LinkLayerAddress {
 impl AsRef<[u8]> for LinkLayerAddress {
     fn as_ref(&self) -> &[u8] {
         self.as_bytes()
-    }
-}
-
-impl PartialEq for LinkLayerAddress {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl Eq for LinkLayerAddress {}
-
-impl std::hash::Hash for LinkLayerAddress {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_bytes().hash(state)
     }
 }
 
@@ -152,7 +112,7 @@ impl From<&[u8]> for LinkLayerAddress {
 
 impl From<Vec<u8>> for LinkLayerAddress {
     fn from(bytes: Vec<u8>) -> Self {
-        LinkLayerAddress::new(&bytes)
+        LinkLayerAddress(SmallBytes::from(bytes))
     }
 }
 
@@ -179,7 +139,7 @@ impl AttrValue for LinkLayerAddress {
 mod tests {
     use std::hash::{BuildHasher, RandomState};
 
-    use netlink_packet_core::nla::{NlaIter, NlaWriter};
+    use netlink_packet_core::nla::{NlaIter, NlaWriter, SMALL_BYTES_INLINE};
 
     use super::*;
 
@@ -187,14 +147,11 @@ mod tests {
     fn addresses_of_every_length_round_trip_inline_or_not() {
         // 0 (none), 4 (IPv4 tunnel), 6 (Ethernet), 20 (InfiniBand), the
         // inline limit, one past it, and MAX_ADDR_LEN (linux/netdevice.h).
-        for len in [0, 4, 6, 20, INLINE_LEN, INLINE_LEN + 1, 32] {
+        for len in [0, 4, 6, 20, SMALL_BYTES_INLINE, SMALL_BYTES_INLINE + 1, 32] {
             let bytes: Vec<u8> = (1..=len as u8).collect();
             let address = LinkLayerAddress::new(&bytes);
             assert_eq!(address.as_bytes(), bytes);
-            assert_eq!(
-                matches!(address.0, AddressBytes::Inline { .. }),
-                len <= INLINE_LEN
-            );
+            assert_eq!(address.0.is_inline(), len <= SMALL_BYTES_INLINE);
             let mut wire = Vec::new();
             NlaWriter::new(&mut wire).put_raw(1, &bytes);
             let nla = NlaIter::new(&wire).next().unwrap().unwrap();

@@ -6,7 +6,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::nla::{AttrValue, Described, Nla};
+use netlink_packet_core::nla::{AttrValue, Described, Nla, SmallBytes};
 use netlink_packet_core::DecodeError;
 
 use crate::family::{AF_INET, AF_INET6, AF_MPLS};
@@ -86,43 +86,11 @@ pub(crate) fn labels_bytes(labels: &[MplsLabel]) -> Vec<u8> {
 }
 
 /// A route address kept as its bytes: 4 for IPv4, 16 for IPv6, a multiple
-/// of 4 for an MPLS label stack. Up to 16 bytes are kept inline, so that
-/// the addresses of a route (destination, gateway, source) cost no
-/// allocation each; longer label stacks go to the heap.
-#[derive(Clone, Default)]
-pub struct RouteAddress(AddressBytes);
-
-#[derive(Clone)]
-enum AddressBytes {
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Heap(Box<[u8]>),
-}
-
-/// The longest address kept inline: an IPv6 address.
-const INLINE: usize = 16;
-
-impl Default for AddressBytes {
-    fn default() -> Self {
-        AddressBytes::Inline {
-            len: 0,
-            bytes: [0; INLINE],
-        }
-    }
-}
-
-impl PartialEq for RouteAddress {
-    fn eq(&self, other: &Self) -> bool {
-        self.bytes() == other.bytes()
-    }
-}
-
-impl Eq for RouteAddress {}
-
-impl std::hash::Hash for RouteAddress {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.bytes().hash(state);
-    }
-}
+/// of 4 for an MPLS label stack. Held in [`SmallBytes`], so that the
+/// addresses of a route (destination, gateway, source) cost no allocation
+/// each; long label stacks go to the heap.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct RouteAddress(SmallBytes);
 
 impl std::fmt::Debug for RouteAddress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -189,22 +157,12 @@ impl<'a> RouteAddressRef<'a> {
 impl RouteAddress {
     /// An address of these bytes.
     pub fn new(bytes: &[u8]) -> Self {
-        match u8::try_from(bytes.len()) {
-            Ok(len) if bytes.len() <= INLINE => {
-                let mut inline = [0; INLINE];
-                inline[..bytes.len()].copy_from_slice(bytes);
-                RouteAddress(AddressBytes::Inline { len, bytes: inline })
-            }
-            _ => RouteAddress(AddressBytes::Heap(bytes.into())),
-        }
+        RouteAddress(SmallBytes::new(bytes))
     }
 
     /// The bytes.
     pub fn bytes(&self) -> &[u8] {
-        match &self.0 {
-            AddressBytes::Inline { len, bytes } => &bytes[..usize::from(*len)],
-            AddressBytes::Heap(bytes) => bytes,
-        }
+        self.0.as_slice()
     }
 
     /// The zero-copy form.
@@ -275,14 +233,16 @@ impl AttrValue for RouteAddress {
 
 #[cfg(test)]
 mod tests {
+    use netlink_packet_core::nla::SMALL_BYTES_INLINE;
+
     use super::*;
     use crate::route::RouteAttr;
 
     #[test]
     fn addresses_of_any_length_keep_their_bytes_and_the_attribute_small() {
-        // Empty, IPv4, IPv6 (the inline limit), and an MPLS stack of five
-        // labels (20 bytes: on the heap).
-        for len in [0, 4, INLINE, INLINE + 4] {
+        // Empty, IPv4, IPv6, and an MPLS stack of six labels (24 bytes: on
+        // the heap).
+        for len in [0, 4, 16, SMALL_BYTES_INLINE + 2] {
             let bytes: Vec<u8> = (1..=len as u8).collect();
             let address = RouteAddress::new(&bytes);
             assert_eq!(address.bytes(), bytes);
