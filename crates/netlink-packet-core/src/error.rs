@@ -166,58 +166,10 @@ impl DecodeError {
 }
 
 /// What did not decode in a message (its attributes kept raw): where and
-/// why. Empty for nearly every message, and then it is one pointer and no
-/// allocation instead of a vector's three words in every message a caller
-/// collects. Reads as a slice of [`DecodeError`].
-// A boxed `Vec` on purpose: one pointer when empty.
-#[allow(clippy::box_collection)]
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct DecodeErrors(Option<Box<Vec<DecodeError>>>);
-
-impl DecodeErrors {
-    /// No errors.
-    pub const fn new() -> Self {
-        DecodeErrors(None)
-    }
-
-    /// Adds an error.
-    pub fn push(&mut self, error: DecodeError) {
-        self.0.get_or_insert_with(Box::default).push(error);
-    }
-
-    /// The errors, in the order they were found.
-    pub fn as_slice(&self) -> &[DecodeError] {
-        self.0.as_deref().map_or(&[], Vec::as_slice)
-    }
-}
-
-impl std::ops::Deref for DecodeErrors {
-    type Target = [DecodeError];
-    fn deref(&self) -> &[DecodeError] {
-        self.as_slice()
-    }
-}
-
-impl From<Vec<DecodeError>> for DecodeErrors {
-    fn from(errors: Vec<DecodeError>) -> Self {
-        // Empty is always `None`, so that no errors compare equal.
-        DecodeErrors((!errors.is_empty()).then(|| Box::new(errors)))
-    }
-}
-
-impl<'a> IntoIterator for &'a DecodeErrors {
-    type Item = &'a DecodeError;
-    type IntoIter = std::slice::Iter<'a, DecodeError>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.as_slice().iter()
-    }
-}
-
-impl fmt::Debug for DecodeErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.as_slice().fmt(f)
-    }
-}
+/// why. Empty for nearly every message, and then one pointer and no
+/// allocation in every message a caller collects. Reads as a slice of
+/// [`DecodeError`].
+pub type DecodeErrors = crate::thin_vec::ThinVec<DecodeError>;
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -239,26 +191,4 @@ pub struct BufferTooSmall {
     pub needed: usize,
     /// Bytes the buffer holds.
     pub available: usize,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decode_errors_are_one_pointer_and_read_as_a_slice() {
-        assert_eq!(
-            std::mem::size_of::<DecodeErrors>(),
-            std::mem::size_of::<usize>()
-        );
-        let mut errors = DecodeErrors::new();
-        assert!(errors.is_empty());
-        assert_eq!(errors, DecodeErrors::from(Vec::new()));
-        errors.push(DecodeError::other(4, "first"));
-        errors.push(DecodeError::other(8, "second"));
-        let offsets: Vec<usize> = errors.iter().map(DecodeError::offset).collect();
-        assert_eq!(offsets, [4, 8]);
-        assert_eq!(errors, DecodeErrors::from(errors.to_vec()));
-        assert_eq!(format!("{errors:?}"), format!("{:?}", errors.as_slice()));
-    }
 }

@@ -34,6 +34,7 @@ pub mod error;
 pub mod header;
 pub mod message;
 pub mod nla;
+pub mod thin_vec;
 
 pub use control::{DoneMessage, ErrorMessage, ExtAck, ExtAckAttr, PolicyAttr};
 pub use errno::{errno_description, errno_name};

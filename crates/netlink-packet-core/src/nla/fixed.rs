@@ -94,48 +94,7 @@ impl StructField for MacAddr {
 /// Bytes a newer kernel appended after a fixed structure, kept for the
 /// round trip. Almost always empty, which costs one pointer and no
 /// allocation: every parsed header and structure carries one.
-// A boxed `Vec` on purpose: one pointer when empty (a `Vec` is three).
-#[allow(clippy::box_collection)]
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
-pub struct ExtraBytes(Option<Box<Vec<u8>>>);
-
-impl ExtraBytes {
-    /// No bytes.
-    pub const fn new() -> Self {
-        ExtraBytes(None)
-    }
-
-    /// The bytes.
-    pub fn as_slice(&self) -> &[u8] {
-        self.0.as_deref().map_or(&[], Vec::as_slice)
-    }
-}
-
-impl std::ops::Deref for ExtraBytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        self.as_slice()
-    }
-}
-
-impl From<Vec<u8>> for ExtraBytes {
-    fn from(bytes: Vec<u8>) -> Self {
-        // Empty is always `None`, so that equal bytes compare equal.
-        ExtraBytes((!bytes.is_empty()).then(|| Box::new(bytes)))
-    }
-}
-
-impl From<&[u8]> for ExtraBytes {
-    fn from(bytes: &[u8]) -> Self {
-        bytes.to_vec().into()
-    }
-}
-
-impl std::fmt::Debug for ExtraBytes {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_slice().fmt(f)
-    }
-}
+pub type ExtraBytes = crate::thin_vec::ThinVec<u8>;
 
 /// Declares a C structure of the kernel ABI, field by field in header
 /// order (padding written as explicit `[u8; N]` fields), and makes it an
