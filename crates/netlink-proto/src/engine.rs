@@ -23,6 +23,12 @@ impl RequestId {
     pub fn value(self) -> u64 {
         self.0
     }
+
+    /// Request `n`, for tests of the drivers' bookkeeping.
+    #[cfg(test)]
+    pub(crate) fn numbered(n: u64) -> Self {
+        RequestId(n)
+    }
 }
 
 /// Whether a request is answered by one ACK or by a multipart dump.

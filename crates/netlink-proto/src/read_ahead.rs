@@ -66,9 +66,11 @@ pub enum ReadAhead {
     Off,
     /// When it pays. Blocking: the dump has filled more than
     /// [`READ_AHEAD_AFTER`] datagrams and the work done on the caller's
-    /// thread between them is at least a tenth of the wait for the kernel
-    /// (decoding into owned values is, and so is reading a field or two of
-    /// each of many small messages; glancing at a few large ones is not).
+    /// thread between two of them is at least a third of the wait for the
+    /// kernel in one receive, each taken at its shortest (decoding into
+    /// owned values is, and so is reading a field or two of each of many
+    /// small messages; glancing at a few large ones, or only counting
+    /// messages, is not).
     /// Tokio: past [`READ_AHEAD_AFTER`] datagrams, as every reply is
     /// decoded into an owned value there. The default when the process may
     /// run on more than one CPU.

@@ -37,3 +37,39 @@ fn a_datagram_larger_than_the_room_fails_its_request_and_is_reported() {
     })
     .unwrap();
 }
+
+/// Five datagrams of a dump: each waited `wait_us` in its receive (the
+/// first not timed) and was worked on for the matching `work_us`.
+fn streak_of(wait_us: u64, work_us: [u64; 5]) -> DumpStreak {
+    let mut streak = DumpStreak::of(RequestId::numbered(0));
+    let us = Duration::from_micros;
+    let mut clock = Instant::now();
+    for work in work_us {
+        let started = clock;
+        clock += us(wait_us);
+        streak.time_receive(started, clock);
+        streak.count_datagram();
+        clock += us(work);
+    }
+    streak.score_work(clock);
+    streak
+}
+
+#[test]
+fn a_reader_is_chosen_by_the_work_on_most_datagrams_not_by_one() {
+    // Counting messages: a tenth of the wait. No reader.
+    let counting = streak_of(60, [6; 5]);
+    assert_eq!((counting.busy, counting.timed), (0, 4));
+    assert!(!counting.reading_ahead_pays());
+    // Decoding: about the wait. A reader.
+    assert!(streak_of(60, [50; 5]).reading_ahead_pays());
+    // A third exactly is enough.
+    assert!(streak_of(60, [20; 5]).reading_ahead_pays());
+    // One preemption while counting does not decide...
+    assert!(!streak_of(60, [6, 6, 900, 6, 6]).reading_ahead_pays());
+    // ...nor does one quick datagram while decoding.
+    assert!(streak_of(60, [50, 50, 1, 50, 50]).reading_ahead_pays());
+    // The first datagram's work is not paired with a wait: it was built
+    // before the request returned.
+    assert!(!streak_of(60, [900, 6, 6, 6, 6]).reading_ahead_pays());
+}
