@@ -92,7 +92,7 @@ pub trait ExtAck {
     /// The violated policy (`NLMSGERR_ATTR_POLICY`).
     fn ext_policy(&self) -> Option<&[PolicyAttr]> {
         self.ext_ack().iter().find_map(|a| match a {
-            ExtAckAttr::Policy(p) => Some(p.attrs.as_slice()),
+            ExtAckAttr::Policy(p) => Some(&p.attrs[..]),
             _ => None,
         })
     }

@@ -110,11 +110,19 @@ fn ext_ack_attr() -> impl Strategy<Value = ExtAckAttr> {
         "[a-zA-Z0-9 .:]{0,40}".prop_map(ExtAckAttr::Msg),
         any::<u32>().prop_map(ExtAckAttr::Offset),
         proptest::collection::vec(any::<u8>(), 0..20).prop_map(ExtAckAttr::Cookie),
-        (proptest::collection::vec(policy, 0..4), any::<bool>())
-            .prop_map(|(attrs, flagged)| ExtAckAttr::Policy(Nested { attrs, flagged })),
+        (proptest::collection::vec(policy, 0..4), any::<bool>()).prop_map(|(attrs, flagged)| {
+            ExtAckAttr::Policy(Nested {
+                attrs: attrs.into(),
+                flagged,
+            })
+        }),
         any::<u32>().prop_map(ExtAckAttr::MissingType),
         any::<u32>().prop_map(ExtAckAttr::MissingNest),
-        (7u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..12))
-            .prop_map(|(raw_kind, value)| ExtAckAttr::Unknown(RawAttr { raw_kind, value })),
+        (7u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..12)).prop_map(
+            |(raw_kind, value)| ExtAckAttr::Unknown(RawAttr {
+                raw_kind,
+                value: value.into()
+            })
+        ),
     ]
 }

@@ -54,7 +54,7 @@ macro_rules! data_of {
     ($($fn:ident: $variant:ident => $attr:ty;)*) => {$(
         fn $fn(link: &LinkMessage) -> Vec<$attr> {
             match data(link) {
-                InfoData::$variant(nest) => nest.attrs.clone(),
+                InfoData::$variant(nest) => nest.attrs.to_vec(),
                 other => panic!("{:?}: {other:?}", link.name()),
             }
         }

@@ -32,7 +32,7 @@ fn tun_with_owner_group_multi_queue_vnet_hdr() {
     assert_eq!(link.kind(), Some("tun"));
     let data = tun_data(&link);
     assert_eq!(
-        data.attrs,
+        data.attrs.to_vec(),
         vec![
             TunAttr::Type(TunType::Tun),
             TunAttr::Owner(4242),

@@ -76,7 +76,7 @@ fn configured_veth_decodes_every_setting() {
         Some("uplink-to-the-lab")
     );
     let altnames = attr(&v0, |a| match a {
-        LinkAttr::PropList(list) => Some(list.attrs.clone()),
+        LinkAttr::PropList(list) => Some(list.attrs.to_vec()),
         _ => None,
     })
     .expect("IFLA_PROP_LIST");
@@ -311,7 +311,7 @@ fn protodown_reason() {
         Some(1)
     );
     let reasons = attr(&m0, |a| match a {
-        LinkAttr::ProtoDownReason(r) => Some(r.attrs.clone()),
+        LinkAttr::ProtoDownReason(r) => Some(r.attrs.to_vec()),
         _ => None,
     })
     .expect("IFLA_PROTO_DOWN_REASON");

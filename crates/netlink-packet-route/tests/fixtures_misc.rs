@@ -130,7 +130,7 @@ fn stats_with_filter_masks() {
         panic!("{info:?}")
     };
     assert_eq!(
-        l3.attrs,
+        l3.attrs.to_vec(),
         vec![
             HwStatsInfoEntryAttr::Request(0),
             HwStatsInfoEntryAttr::Used(0)

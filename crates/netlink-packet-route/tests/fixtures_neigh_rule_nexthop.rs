@@ -411,7 +411,7 @@ fn built_messages_round_trip() {
             ])),
             NexthopAttr::EncapType(1),
             NexthopAttr::Encap(Opaque {
-                bytes: vec![8, 0, 1, 0, 0, 0, 1, 0],
+                bytes: vec![8, 0, 1, 0, 0, 0, 1, 0].into(),
                 flags: 0x8000,
             }),
             NexthopAttr::Groups(Flag),

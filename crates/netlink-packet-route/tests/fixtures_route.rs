@@ -405,12 +405,12 @@ fn built_multicast_stats_and_lookup_attributes() {
         vec![
             RouteAttr::Dst(Ipv4Addr::new(239, 1, 1, 1).into()),
             RouteAttr::Iif(2),
-            RouteAttr::MfcStats(MfcStats {
+            RouteAttr::MfcStats(Box::new(MfcStats {
                 packets: 1,
                 bytes: 2,
                 wrong_if: 3,
                 extra: Default::default(),
-            }),
+            })),
             RouteAttr::Expires(Uint(1 << 40)),
             RouteAttr::Mark(7),
             RouteAttr::Uid(1000),

@@ -588,7 +588,7 @@ fn wireguard_is_kind_only() {
     // stays InfoData::Other, byte for byte.
     let raw = RawAttr {
         raw_kind: 0x8000 | 2,
-        value: vec![8, 0, 1, 0, 0xca, 0xfe, 0, 0],
+        value: vec![8, 0, 1, 0, 0xca, 0xfe, 0, 0].into(),
     };
     let with_data = new_link("wg1", "wireguard", Some(InfoData::Other(raw.clone())));
     match round_trip(RouteNetlinkMessage::NewLink(with_data)) {
@@ -631,7 +631,7 @@ fn compare_tun(name: &str) -> Vec<TunAttr> {
     let link = link_named(name);
     assert_eq!(link.kind(), Some("tun"));
     let data = match link.link_info().and_then(|i| i.data()) {
-        Some(InfoData::Tun(data)) => data.attrs.clone(),
+        Some(InfoData::Tun(data)) => data.attrs.to_vec(),
         other => panic!("{name}: {other:?}"),
     };
     let json = ip_json(&format!("-d link show dev {name}"));

@@ -39,8 +39,12 @@ fn attr() -> impl Strategy<Value = AddressAttr> {
         any::<u32>().prop_map(AddressAttr::RtPriority),
         any::<i32>().prop_map(AddressAttr::TargetNetnsId),
         any::<u8>().prop_map(|p| AddressAttr::Proto(AddressProtocol::from(p))),
-        (12u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..24))
-            .prop_map(|(raw_kind, value)| AddressAttr::Unknown(RawAttr { raw_kind, value })),
+        (12u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..24)).prop_map(
+            |(raw_kind, value)| AddressAttr::Unknown(RawAttr {
+                raw_kind,
+                value: value.into()
+            })
+        ),
     ]
 }
 

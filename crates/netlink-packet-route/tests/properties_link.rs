@@ -232,7 +232,7 @@ fn families() -> impl Strategy<Value = Vec<AfSpecFamily>> {
         (proptest::collection::vec(any::<u8>(), 0..16)).prop_map(|value| AfSpecFamily::Unknown(
             RawAttr {
                 raw_kind: 28,
-                value
+                value: value.into()
             }
         )),
     ];
@@ -409,8 +409,12 @@ fn attr() -> impl Strategy<Value = LinkAttr> {
             ]))
         }),
         any::<u64>().prop_map(|h| LinkAttr::MaxPacingOffloadHorizon(Uint(h))),
-        (70u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..24))
-            .prop_map(|(raw_kind, value)| LinkAttr::Unknown(RawAttr { raw_kind, value })),
+        (70u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..24)).prop_map(
+            |(raw_kind, value)| LinkAttr::Unknown(RawAttr {
+                raw_kind,
+                value: value.into()
+            })
+        ),
     ]
 }
 

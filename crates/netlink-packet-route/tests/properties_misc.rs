@@ -42,8 +42,12 @@ fn ip() -> impl Strategy<Value = IpAddr> {
 }
 
 fn unknown(from: u16) -> impl Strategy<Value = RawAttr> {
-    (from..0x3fff, proptest::collection::vec(any::<u8>(), 0..16))
-        .prop_map(|(raw_kind, value)| RawAttr { raw_kind, value })
+    (from..0x3fff, proptest::collection::vec(any::<u8>(), 0..16)).prop_map(|(raw_kind, value)| {
+        RawAttr {
+            raw_kind,
+            value: value.into(),
+        }
+    })
 }
 
 fn nsid_attr() -> impl Strategy<Value = NsidAttr> {

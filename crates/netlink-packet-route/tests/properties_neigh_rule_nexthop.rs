@@ -21,8 +21,10 @@ fn ip() -> impl Strategy<Value = IpAddr> {
 }
 
 fn unknown(from: u16) -> impl Strategy<Value = RawAttr> {
-    (from..0x3fff, vec(any::<u8>(), 0..16))
-        .prop_map(|(raw_kind, value)| RawAttr { raw_kind, value })
+    (from..0x3fff, vec(any::<u8>(), 0..16)).prop_map(|(raw_kind, value)| RawAttr {
+        raw_kind,
+        value: value.into(),
+    })
 }
 
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
@@ -167,8 +169,12 @@ fn nexthop_attr() -> impl Strategy<Value = NexthopAttr> {
         any::<u32>().prop_map(NexthopAttr::Oif),
         ip().prop_map(NexthopAttr::Gateway),
         any::<u16>().prop_map(NexthopAttr::EncapType),
-        (bytes(), prop_oneof![Just(0u16), Just(0x8000u16)])
-            .prop_map(|(bytes, flags)| NexthopAttr::Encap(Opaque { bytes, flags })),
+        (bytes(), prop_oneof![Just(0u16), Just(0x8000u16)]).prop_map(|(bytes, flags)| {
+            NexthopAttr::Encap(Opaque {
+                bytes: bytes.into(),
+                flags,
+            })
+        }),
         Just(NexthopAttr::Groups(Flag)),
         any::<u32>().prop_map(NexthopAttr::Master),
         Just(NexthopAttr::Fdb(Flag)),

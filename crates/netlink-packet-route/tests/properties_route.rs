@@ -122,15 +122,23 @@ fn attr() -> impl Strategy<Value = RouteAttr> {
         any::<u32>().prop_map(RouteAttr::NhId),
         any::<u64>().prop_map(|e| RouteAttr::Expires(Uint(e))),
         any::<u16>().prop_map(|p| RouteAttr::Dport(Be16(p))),
-        (any::<u16>(), proptest::collection::vec(any::<u8>(), 0..16))
-            .prop_map(|(family, addr)| RouteAttr::Via(RouteVia { family, addr })),
+        (any::<u16>(), proptest::collection::vec(any::<u8>(), 0..16)).prop_map(|(family, addr)| {
+            RouteAttr::Via(RouteVia {
+                family,
+                addr: addr.into(),
+            })
+        }),
         proptest::collection::vec(metric(), 0..6).prop_map(|m| RouteAttr::Metrics(Nested::new(m))),
         proptest::collection::vec(next_hop(), 1..4)
             .prop_map(|hops| RouteAttr::Multipath(Multipath(hops))),
         encap().prop_map(|e| RouteAttr::Encap(RouteEncap::from_value(&e))),
         any::<u16>().prop_map(|t| RouteAttr::EncapType(EncapType::from(t))),
-        (31u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..24))
-            .prop_map(|(raw_kind, value)| RouteAttr::Unknown(RawAttr { raw_kind, value })),
+        (31u16..0x3fff, proptest::collection::vec(any::<u8>(), 0..24)).prop_map(
+            |(raw_kind, value)| RouteAttr::Unknown(RawAttr {
+                raw_kind,
+                value: value.into()
+            })
+        ),
     ]
 }
 
@@ -262,7 +270,7 @@ proptest! {
     fn arbitrary_encap_and_multipath_values_never_panic(
         value in proptest::collection::vec(any::<u8>(), 0..160),
     ) {
-        decode_all(&RouteEncap { bytes: value.clone(), flagged: true });
+        decode_all(&RouteEncap { bytes: value.as_slice().into(), flagged: true });
         let nla = Nla::new(RouteAttr::MULTIPATH, &value, 0);
         let lazy = Multipath::parse_ref(&nla).unwrap();
         for hop in lazy.iter().flatten() {

@@ -168,7 +168,7 @@ fn link_of(bytes: &[u8]) -> LinkMessage {
 fn same_but_defaults<A: PartialEq + Debug + Clone>(
     kind: &str,
     request: impl Into<Request<()>>,
-    data: fn(&InfoData) -> Option<&Vec<A>>,
+    data: fn(&InfoData) -> Option<&[A]>,
     defaults: &[A],
 ) {
     let ours = link_of(&wire(request));
@@ -179,10 +179,10 @@ fn same_but_defaults<A: PartialEq + Debug + Clone>(
     assert_eq!(ours.attrs.len(), theirs.attrs.len());
     let ours = data(ours.link_info().unwrap().data().unwrap())
         .unwrap()
-        .clone();
+        .to_vec();
     let theirs = data(theirs.link_info().unwrap().data().unwrap())
         .unwrap()
-        .clone();
+        .to_vec();
     // Order inside IFLA_INFO_DATA means nothing to the kernel (it parses
     // the nest into a table by type), so the builders keep call order.
     for attr in &ours {
@@ -196,21 +196,21 @@ fn same_but_defaults<A: PartialEq + Debug + Clone>(
     }
 }
 
-fn gre(data: &InfoData) -> Option<&Vec<GreAttr>> {
+fn gre(data: &InfoData) -> Option<&[GreAttr]> {
     match data {
         InfoData::Gre(nest) => Some(&nest.attrs),
         _ => None,
     }
 }
 
-fn iptun(data: &InfoData) -> Option<&Vec<IpTunnelAttr>> {
+fn iptun(data: &InfoData) -> Option<&[IpTunnelAttr]> {
     match data {
         InfoData::IpTunnel(nest) => Some(&nest.attrs),
         _ => None,
     }
 }
 
-fn geneve(data: &InfoData) -> Option<&Vec<GeneveAttr>> {
+fn geneve(data: &InfoData) -> Option<&[GeneveAttr]> {
     match data {
         InfoData::Geneve(nest) => Some(&nest.attrs),
         _ => None,

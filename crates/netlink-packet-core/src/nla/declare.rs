@@ -224,7 +224,7 @@ macro_rules! attribute_set {
                     Self::Unknown(raw) => $crate::nla::DescribedAttr {
                         number: raw.kind(),
                         name: <Self as $crate::nla::Attribute>::name_of(raw.kind()),
-                        value: $crate::nla::Described::Bytes(raw.value.clone()),
+                        value: $crate::nla::Described::Bytes(raw.value.to_vec()),
                     },
                 }
             }

@@ -130,13 +130,13 @@ fn attribute_set_names_each_attribute_and_keeps_unknown_ones_as_bytes() {
     );
     let unknown = TestAttr::Unknown(RawAttr {
         raw_kind: 99,
-        value: vec![1, 2, 3],
+        value: vec![1, 2, 3].into(),
     });
     assert_eq!(unknown.describe(), DescribedAttr::unknown(99, &[1, 2, 3]));
     // A declared number kept raw (its value did not decode) keeps its name.
     let malformed = TestAttr::Unknown(RawAttr {
         raw_kind: 1,
-        value: vec![b'x'],
+        value: vec![b'x'].into(),
     });
     assert_eq!(malformed.describe().name, Some("TEST_A_NAME"));
     assert_eq!(malformed.describe().value, Described::Bytes(vec![b'x']));
@@ -207,7 +207,7 @@ fn header_message_describes_header_then_attributes() {
             TestAttr::Name("lo".into()),
             TestAttr::Unknown(RawAttr {
                 raw_kind: 42,
-                value: vec![7],
+                value: vec![7].into(),
             }),
         ],
     );
@@ -256,7 +256,7 @@ fn nests_and_indexed_arrays_describe_their_contents() {
 #[test]
 fn lazy_nests_describe_as_their_declaration_says() {
     let lazy = TestAttr::Lazy(LazyThing {
-        bytes: vec![0; 8],
+        bytes: vec![0; 8].into(),
         flagged: true,
     });
     assert_eq!(
@@ -264,7 +264,7 @@ fn lazy_nests_describe_as_their_declaration_says() {
         Described::List(vec![Described::Unsigned(8)])
     );
     let plain = TestAttr::Plain(PlainThing {
-        bytes: vec![1, 2],
+        bytes: vec![1, 2].into(),
         flagged: false,
     });
     assert_eq!(plain.describe().value, Described::Bytes(vec![1, 2]));

@@ -212,7 +212,7 @@ macro_rules! lazy_nest {
         $crate::lazy_nest! {
             $(#[$meta])*
             $vis struct $Name, view $Ref, describe |nest: &$Name| {
-                $crate::nla::Described::Bytes(nest.bytes.clone())
+                $crate::nla::Described::Bytes(nest.bytes.to_vec())
             };
         }
     };
@@ -224,7 +224,7 @@ macro_rules! lazy_nest {
         #[derive(Debug, Clone, PartialEq, Eq, Default)]
         $vis struct $Name {
             /// The nest's value (its attributes, as bytes).
-            pub bytes: Vec<u8>,
+            pub bytes: Box<[u8]>,
             /// Whether the header carries `NLA_F_NESTED`.
             pub flagged: bool,
         }
@@ -253,7 +253,7 @@ macro_rules! lazy_nest {
             #[allow(clippy::wrong_self_convention)]
             pub fn to_owned(&self) -> $Name {
                 $Name {
-                    bytes: self.bytes.to_vec(),
+                    bytes: self.bytes.into(),
                     flagged: self.flagged,
                 }
             }

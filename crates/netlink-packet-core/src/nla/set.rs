@@ -106,8 +106,9 @@ pub(crate) fn emit_header(buf: &mut [u8], len: usize, raw_kind: u16) {
 pub struct RawAttr {
     /// The raw `nla_type`, flags included.
     pub raw_kind: u16,
-    /// The value bytes.
-    pub value: Vec<u8>,
+    /// The value bytes (a boxed slice: with the kind, 24 bytes, so that
+    /// the `Unknown` variant does not make every attribute enum larger).
+    pub value: Box<[u8]>,
 }
 
 impl RawAttr {
@@ -126,7 +127,7 @@ impl From<&Nla<'_>> for RawAttr {
     fn from(nla: &Nla<'_>) -> Self {
         RawAttr {
             raw_kind: nla.raw_kind(),
-            value: nla.value().to_vec(),
+            value: nla.value().into(),
         }
     }
 }
@@ -134,6 +135,13 @@ impl From<&Nla<'_>> for RawAttr {
 /// Total wire length of `attrs`.
 pub fn attrs_len<A: Attribute>(attrs: &[A]) -> usize {
     attrs.iter().map(Attribute::buffer_len).sum()
+}
+
+/// `attrs` as the bytes of a nest's value (what a lazily decoded nest keeps).
+pub fn attrs_to_bytes<A: Attribute>(attrs: &[A]) -> Box<[u8]> {
+    let mut bytes = vec![0; attrs_len(attrs)].into_boxed_slice();
+    emit_attrs(attrs, &mut bytes);
+    bytes
 }
 
 /// Writes `attrs` one after another into `buf` (exactly `attrs_len(attrs)` bytes).

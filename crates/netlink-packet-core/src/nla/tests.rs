@@ -130,7 +130,7 @@ fn every_value_type_round_trips() {
         AllTypes::Nest(Nested::new(vec![CtrlMcastAttr::Id(3)])),
         AllTypes::Unknown(RawAttr {
             raw_kind: 999 | NLA_F_NET_BYTEORDER,
-            value: vec![9, 9],
+            value: vec![9, 9].into(),
         }),
     ];
     for value in values {
@@ -170,7 +170,7 @@ fn unflagged_kernel_nest_stays_unflagged() {
     assert_eq!(
         attr,
         AllTypes::Nest(Nested {
-            attrs: vec![CtrlMcastAttr::Id(5)],
+            attrs: vec![CtrlMcastAttr::Id(5)].into(),
             flagged: false
         })
     );

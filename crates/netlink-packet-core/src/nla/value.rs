@@ -461,8 +461,10 @@ pub fn nest_flags(flagged: bool) -> u16 {
 /// code set the flag, as current kernels expect.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Nested<A> {
-    /// The attributes, in wire order.
-    pub attrs: Vec<A>,
+    /// The attributes, in wire order. A boxed slice, not a `Vec`: a
+    /// decoded nest does not grow, and the two words fewer keep the
+    /// attribute enums that hold a nest at 32 bytes.
+    pub attrs: Box<[A]>,
     /// Whether the header carries `NLA_F_NESTED`.
     pub flagged: bool,
 }
@@ -471,9 +473,14 @@ impl<A> Nested<A> {
     /// A nest holding `attrs`, flagged `NLA_F_NESTED`.
     pub fn new(attrs: Vec<A>) -> Self {
         Nested {
-            attrs,
+            attrs: attrs.into_boxed_slice(),
             flagged: true,
         }
+    }
+
+    /// The attributes as a vector, to add to or remove from.
+    pub fn into_vec(self) -> Vec<A> {
+        self.attrs.into_vec()
     }
 }
 
@@ -496,14 +503,14 @@ impl<A> FromIterator<A> for Nested<A> {
 }
 
 impl<A> std::ops::Deref for Nested<A> {
-    type Target = Vec<A>;
-    fn deref(&self) -> &Vec<A> {
+    type Target = [A];
+    fn deref(&self) -> &[A] {
         &self.attrs
     }
 }
 
 impl<A> std::ops::DerefMut for Nested<A> {
-    fn deref_mut(&mut self) -> &mut Vec<A> {
+    fn deref_mut(&mut self) -> &mut [A] {
         &mut self.attrs
     }
 }
@@ -563,7 +570,8 @@ impl<A: Attribute> AttrValue for Nested<A> {
         let attrs = parse_attrs(value.nla.value(), value.nla.value_offset())?;
         check_reemits(&value.nla, attrs_len(&attrs))?;
         Ok(Nested {
-            attrs,
+            // Sized exactly by `parse_attrs`: no reallocation.
+            attrs: attrs.into_boxed_slice(),
             flagged: value.nla.is_nested(),
         })
     }
@@ -696,7 +704,7 @@ impl<T: AttrValue> AttrValue for IndexedArray<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Opaque {
     /// The value bytes.
-    pub bytes: Vec<u8>,
+    pub bytes: Box<[u8]>,
     /// The header's flag bits (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`).
     pub flags: u16,
 }
@@ -710,7 +718,7 @@ impl AttrValue for Opaque {
     #[inline]
     fn from_ref(nla: &Nla<'_>) -> Result<Self, DecodeError> {
         Ok(Opaque {
-            bytes: nla.value().to_vec(),
+            bytes: nla.value().into(),
             flags: nla.flags(),
         })
     }

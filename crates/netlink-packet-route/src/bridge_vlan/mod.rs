@@ -30,7 +30,7 @@ impl BridgeVlanMessage {
     /// Every `BRIDGE_VLANDB_ENTRY` nest, in wire order.
     pub fn entries(&self) -> impl Iterator<Item = &[BridgeVlanEntryAttr]> {
         self.attrs.iter().filter_map(|a| match a {
-            BridgeVlanAttr::Entry(e) => Some(e.attrs.as_slice()),
+            BridgeVlanAttr::Entry(e) => Some(&e.attrs[..]),
             _ => None,
         })
     }

@@ -7,10 +7,10 @@
 //! `AF_INET6` messages. [`ProtInfo`] keeps the bytes, so that it always
 //! round-trips exactly, and decodes either form on demand.
 
-use netlink_packet_core::nla::{parse_attrs, AttrValue, Attribute, Described};
+use netlink_packet_core::nla::{attrs_to_bytes, parse_attrs, AttrValue, Attribute, Described};
 use netlink_packet_core::DecodeError;
 
-use super::af_spec::{encode, AfInet6Attr, AfInet6AttrRef};
+use super::af_spec::{AfInet6Attr, AfInet6AttrRef};
 use super::info::{BridgePortAttr, BridgePortAttrRef};
 use super::{LinkAttr, LinkMessage, LinkView};
 use crate::family::{AF_BRIDGE, AF_INET6};
@@ -37,7 +37,7 @@ impl ProtInfo {
     /// `NLA_F_NESTED`).
     pub fn from_bridge_port(attrs: Vec<BridgePortAttr>) -> Self {
         ProtInfo {
-            bytes: encode(&attrs),
+            bytes: attrs_to_bytes(&attrs),
             flagged: true,
         }
     }
@@ -45,7 +45,7 @@ impl ProtInfo {
     /// IPv6 settings, for `AF_INET6` messages (flagged `NLA_F_NESTED`).
     pub fn from_inet6(attrs: Vec<AfInet6Attr>) -> Self {
         ProtInfo {
-            bytes: encode(&attrs),
+            bytes: attrs_to_bytes(&attrs),
             flagged: true,
         }
     }
@@ -77,7 +77,7 @@ impl ProtInfo {
             Ok(ProtInfoValue::BridgePort(attrs)) => Described::attributes(&attrs),
             Ok(ProtInfoValue::Inet6(attrs)) => Described::attributes(&attrs),
             Ok(ProtInfoValue::Other(bytes)) => Described::Bytes(bytes),
-            Err(_) => Described::Bytes(self.bytes.clone()),
+            Err(_) => Described::Bytes(self.bytes.to_vec()),
         }
     }
 
@@ -86,7 +86,7 @@ impl ProtInfo {
         Ok(match family {
             AF_BRIDGE => ProtInfoValue::BridgePort(self.bridge_port()?),
             AF_INET6 => ProtInfoValue::Inet6(self.inet6()?),
-            _ => ProtInfoValue::Other(self.bytes.clone()),
+            _ => ProtInfoValue::Other(self.bytes.to_vec()),
         })
     }
 }

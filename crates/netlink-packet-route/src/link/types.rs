@@ -162,6 +162,10 @@ mod tests {
             assert_eq!(out, bytes);
         }
         assert_eq!(std::mem::size_of::<LinkLayerAddress>(), 24);
+        // A link dump collects ~40 link attributes per link: no payload may
+        // be wider than 24 bytes (an unknown attribute, a nest and a
+        // lazily decoded nest included).
+        assert!(std::mem::size_of::<crate::link::LinkAttr>() <= 32);
     }
 
     #[test]

@@ -252,6 +252,6 @@ mod tests {
         // attributes of every route a dump collects: its size is the
         // memory of a 100,000-route dump.
         assert_eq!(std::mem::size_of::<RouteAddress>(), 24);
-        assert!(std::mem::size_of::<RouteAttr>() <= 40);
+        assert!(std::mem::size_of::<RouteAttr>() <= 32);
     }
 }

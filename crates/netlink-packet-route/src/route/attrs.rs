@@ -85,8 +85,8 @@ attribute_set! {
         15 TABLE Table(RouteTable),
         /// Firewall mark (route lookups).
         16 MARK Mark(u32),
-        /// Multicast forwarding statistics.
-        17 MFC_STATS MfcStats(MfcStats),
+        /// Multicast forwarding statistics (boxed: multicast routes only).
+        17 MFC_STATS MfcStats(Box<MfcStats>),
         /// Gateway of another address family.
         18 VIA Via(RouteVia),
         /// MPLS labels to swap in.

@@ -135,7 +135,7 @@ impl RouteMessage {
 
     /// `RTA_METRICS`' attributes.
     pub fn metrics(&self) -> Option<&[MetricAttr]> {
-        find_owned!(self, Metrics).map(|m| m.attrs.as_slice())
+        find_owned!(self, Metrics).map(|m| &m.attrs[..])
     }
 
     /// `RTA_MULTIPATH`'s next hops.

@@ -15,8 +15,8 @@ use crate::family::{AF_INET, AF_INET6};
 pub struct RouteVia {
     /// `rtvia_family` (`AF_*`).
     pub family: u16,
-    /// `rtvia_addr`.
-    pub addr: Vec<u8>,
+    /// `rtvia_addr` (a boxed slice: keeps `RouteAttr` at 32 bytes).
+    pub addr: Box<[u8]>,
 }
 
 /// The zero-copy form of [`RouteVia`].
@@ -45,11 +45,11 @@ impl RouteVia {
         match ip {
             IpAddr::V4(a) => RouteVia {
                 family: u16::from(AF_INET),
-                addr: a.octets().to_vec(),
+                addr: a.octets().into(),
             },
             IpAddr::V6(a) => RouteVia {
                 family: u16::from(AF_INET6),
-                addr: a.octets().to_vec(),
+                addr: a.octets().into(),
             },
         }
     }
@@ -83,7 +83,7 @@ impl AttrValue for RouteVia {
     fn from_ref(value: &RouteViaRef<'_>) -> Result<Self, DecodeError> {
         Ok(RouteVia {
             family: value.family,
-            addr: value.addr.to_vec(),
+            addr: value.addr.into(),
         })
     }
     fn value_len(&self) -> usize {
@@ -96,7 +96,7 @@ impl AttrValue for RouteVia {
     fn describe(&self) -> Described {
         let addr = match self.to_ip() {
             Some(ip) => Described::address(ip),
-            None => Described::Bytes(self.addr.clone()),
+            None => Described::Bytes(self.addr.to_vec()),
         };
         Described::Fields(vec![
             ("family", Described::Unsigned(self.family.into())),

@@ -27,7 +27,7 @@ pub use mrp::*;
 pub use packed::*;
 
 use netlink_packet_core::nla::{
-    attrs_len, emit_attrs, parse_attrs, AttrValue, Attribute, Described, Nested, NestedRef, Nla,
+    attrs_to_bytes, parse_attrs, AttrValue, Attribute, Described, Nested, NestedRef, Nla,
 };
 use netlink_packet_core::{attribute_set, DecodeError};
 
@@ -64,19 +64,12 @@ netlink_packet_core::lazy_nest! {
     pub struct AfSpec, view AfSpecRef, describe AfSpec::describe_guessed;
 }
 
-/// Encodes `attrs` as a nest value.
-pub(crate) fn encode<A: Attribute>(attrs: &[A]) -> Vec<u8> {
-    let mut bytes = vec![0; attrs_len(attrs)];
-    emit_attrs(attrs, &mut bytes);
-    bytes
-}
-
 impl AfSpec {
     /// A nest of per address family entries, for `AF_UNSPEC` requests
     /// (flagged `NLA_F_NESTED`).
     pub fn from_families(families: Vec<AfSpecFamily>) -> Self {
         AfSpec {
-            bytes: encode(&families),
+            bytes: attrs_to_bytes(&families),
             flagged: true,
         }
     }
@@ -85,7 +78,7 @@ impl AfSpec {
     /// `NLA_F_NESTED`).
     pub fn from_bridge(attrs: Vec<AfSpecBridgeAttr>) -> Self {
         AfSpec {
-            bytes: encode(&attrs),
+            bytes: attrs_to_bytes(&attrs),
             flagged: true,
         }
     }
@@ -134,7 +127,7 @@ impl AfSpec {
         match self.decode(family) {
             Ok(AfSpecValue::Families(families)) => Described::attributes(&families),
             Ok(AfSpecValue::Bridge(attrs)) => Described::attributes(&attrs),
-            Err(_) => Described::Bytes(self.bytes.clone()),
+            Err(_) => Described::Bytes(self.bytes.to_vec()),
         }
     }
 

@@ -359,14 +359,14 @@ impl Attribute for LinkInfo {
         let value = match self {
             LinkInfo::Kind(s) | LinkInfo::SlaveKind(s) => Described::Text(s.to_string()),
             LinkInfo::Data(data) => {
-                for_each_data!(data, v => v.describe(), raw => Described::Bytes(raw.value.clone()))
+                for_each_data!(data, v => v.describe(), raw => Described::Bytes(raw.value.to_vec()))
             }
             LinkInfo::Xstats(b) => Described::Bytes(b.clone()),
             LinkInfo::SlaveData(InfoSlaveData::Bridge(v)) => v.describe(),
             LinkInfo::SlaveData(InfoSlaveData::Bond(v)) => v.describe(),
             LinkInfo::SlaveData(InfoSlaveData::Vrf(v)) => v.describe(),
             LinkInfo::SlaveData(InfoSlaveData::Other(raw)) | LinkInfo::Unknown(raw) => {
-                Described::Bytes(raw.value.clone())
+                Described::Bytes(raw.value.to_vec())
             }
         };
         DescribedAttr {

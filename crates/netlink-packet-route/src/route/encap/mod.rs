@@ -13,7 +13,7 @@ mod seg6;
 pub use ip::*;
 pub use seg6::*;
 
-use netlink_packet_core::nla::{attrs_len, emit_attrs, parse_attrs, Attribute, Described};
+use netlink_packet_core::nla::{attrs_to_bytes, parse_attrs, Attribute, Described};
 use netlink_packet_core::{value_enum, DecodeError};
 
 value_enum! {
@@ -108,13 +108,6 @@ impl EncapValue {
     }
 }
 
-/// Encodes `attrs` as a nest value.
-fn encode<A: Attribute>(attrs: &[A]) -> Vec<u8> {
-    let mut bytes = vec![0; attrs_len(attrs)];
-    emit_attrs(attrs, &mut bytes);
-    bytes
-}
-
 netlink_packet_core::lazy_nest! {
     /// The `RTA_ENCAP` nest: its bytes, emitted back exactly, decoded on
     /// demand according to `RTA_ENCAP_TYPE`.
@@ -126,7 +119,7 @@ impl RouteEncap {
     /// expect).
     pub fn from_attrs<A: Attribute>(attrs: &[A]) -> Self {
         RouteEncap {
-            bytes: encode(attrs),
+            bytes: attrs_to_bytes(attrs),
             flagged: true,
         }
     }
@@ -145,7 +138,7 @@ impl RouteEncap {
             EncapValue::Ioam6(a) => Self::from_attrs(a),
             EncapValue::Xfrm(a) => Self::from_attrs(a),
             EncapValue::Other(bytes) => RouteEncap {
-                bytes: bytes.clone(),
+                bytes: bytes.as_slice().into(),
                 flagged: true,
             },
         }
@@ -170,7 +163,7 @@ impl RouteEncap {
     pub fn describe_for(&self, kind: EncapType) -> Described {
         match self.decode(kind) {
             Ok(value) => value.describe(),
-            Err(_) => Described::Bytes(self.bytes.clone()),
+            Err(_) => Described::Bytes(self.bytes.to_vec()),
         }
     }
 
@@ -187,7 +180,7 @@ impl RouteEncap {
             EncapType::Rpl => EncapValue::Rpl(self.attrs()?),
             EncapType::Ioam6 => EncapValue::Ioam6(self.attrs()?),
             EncapType::Xfrm => EncapValue::Xfrm(self.attrs()?),
-            EncapType::None | EncapType::Other(_) => EncapValue::Other(self.bytes.clone()),
+            EncapType::None | EncapType::Other(_) => EncapValue::Other(self.bytes.to_vec()),
         })
     }
 }
