@@ -262,3 +262,22 @@ route_messages! {
     /// `RTM_GETVLAN`.
     RTM_GETVLAN = 114 => GetVlan(BridgeVlanMessage);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::address::AddressMessage;
+    use crate::link::LinkMessage;
+    use crate::route::RouteMessage;
+
+    #[test]
+    fn collected_messages_stay_small() {
+        // A dump collects one of these per object (100,000 routes are
+        // 100,000 of them): a header, the attribute vector and the
+        // decode errors' pointer, no more.
+        assert!(std::mem::size_of::<RouteMessage>() <= 48);
+        assert!(std::mem::size_of::<AddressMessage>() <= 48);
+        assert!(std::mem::size_of::<LinkMessage>() <= 56);
+        assert!(std::mem::size_of::<RouteNetlinkMessage>() <= 64);
+    }
+}

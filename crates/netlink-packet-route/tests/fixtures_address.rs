@@ -134,7 +134,6 @@ fn built_address_round_trips() {
             flags: 0,
             scope: Scope::Universe,
             index: 7,
-            extra: Default::default(),
         },
         vec![
             AddressAttr::Address(IpAddr::V6("2001:db8::5".parse().unwrap())),

@@ -62,7 +62,6 @@ fn message() -> impl Strategy<Value = AddressMessage> {
                     flags,
                     scope: Scope::from(scope),
                     index,
-                    extra: Default::default(),
                 },
                 attrs,
             )

@@ -432,7 +432,6 @@ fn message() -> impl Strategy<Value = LinkMessage> {
                     index,
                     flags: IfFlags(flags),
                     change: IfFlags(change),
-                    extra: Default::default(),
                 },
                 attrs,
             )

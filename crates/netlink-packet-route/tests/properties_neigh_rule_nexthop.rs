@@ -250,7 +250,6 @@ proptest! {
                 state: NeighbourState(state),
                 flags: NeighbourFlags(flags),
                 kind: NeighbourType::from(kind),
-                extra: Default::default(),
             },
             attrs,
         ), NeighbourMessage);
@@ -277,7 +276,6 @@ proptest! {
                 res2: h[6],
                 action: RuleAction::from(h[7]),
                 flags: RuleFlags(flags),
-                extra: Default::default(),
             },
             attrs,
         ), RuleMessage);
@@ -292,7 +290,6 @@ proptest! {
                 protocol: h[2],
                 resvd: h[3],
                 flags: NexthopFlags(flags),
-                extra: Default::default(),
             },
             attrs,
         ), NexthopMessage);

@@ -159,7 +159,6 @@ fn message() -> impl Strategy<Value = RouteMessage> {
                 scope: Scope::from(h[6]),
                 kind: RouteType::from(h[7]),
                 flags: RouteFlags(flags),
-                extra: Default::default(),
             };
             RouteMessage::new(header, attrs)
         })

@@ -291,3 +291,42 @@ fn control_messages_describe_their_code() {
         Some(Some("NLMSGERR_ATTR_MSG"))
     );
 }
+
+fixed_struct! {
+    /// A message header of the `header struct` form.
+    pub header struct PlainHeader {
+        /// A byte.
+        pub family: u8,
+        /// Padding.
+        pub pad: [u8; 3],
+        /// A number.
+        pub index: u32,
+    }
+}
+
+header_message! {
+    /// A message whose header has no `extra`.
+    pub struct PlainMessage, view PlainMessageView, header PlainHeader, attrs TestAttr, TestAttrRef;
+}
+
+#[test]
+fn a_header_struct_is_its_fields_only_and_frames_a_message() {
+    assert_eq!(PlainHeader::LEN, 8);
+    // No `extra`: the owned message is as small as its header allows.
+    assert_eq!(std::mem::size_of::<PlainHeader>(), 8);
+    let header = PlainHeader {
+        family: 7,
+        pad: [0; 3],
+        index: 0x0102_0304,
+    };
+    let bytes = header.to_bytes();
+    assert_eq!(bytes.len(), 8);
+    assert_eq!(<PlainHeader as StructField>::read(&bytes), header);
+    let message = PlainMessage::new(header.clone(), vec![TestAttr::Colour(Colour::Red)]);
+    let wire = message.to_bytes();
+    assert_eq!(wire[..8], bytes[..]);
+    assert_eq!(PlainMessage::parse(&wire).unwrap(), message);
+    // Shorter than the header: an error naming the structure.
+    let error = PlainMessage::parse(&wire[..7]).unwrap_err();
+    assert!(error.to_string().contains("PlainHeader"), "{error}");
+}

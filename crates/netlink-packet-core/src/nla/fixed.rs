@@ -117,8 +117,39 @@ pub type ExtraBytes = crate::thin_vec::ThinVec<u8>;
 /// }
 /// assert_eq!(VlanFlags::LEN, 8);
 /// ```
+///
+/// `header struct` declares the fixed header of a message instead
+/// ([`header_message!`](crate::header_message)): the attributes start right
+/// after it, so its size never changes and it has no `extra`; it is a
+/// struct field, not an attribute value.
 #[macro_export]
 macro_rules! fixed_struct {
+    (
+        $(#[$meta:meta])*
+        $vis:vis header struct $Name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        $vis struct $Name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+        }
+
+        impl $Name {
+            /// Size of the structure.
+            pub const LEN: usize = 0 $( + <$ty as $crate::nla::StructField>::SIZE )*;
+
+            /// The structure as bytes.
+            pub fn to_bytes(&self) -> Vec<u8> {
+                let mut bytes = vec![0; Self::LEN];
+                $crate::nla::StructField::write(self, &mut bytes);
+                bytes
+            }
+        }
+
+        $crate::fixed_struct!(@struct_field $Name [] $( $field: $ty ),*);
+    };
     (
         $(#[$meta:meta])*
         $vis:vis struct $Name:ident {
@@ -172,43 +203,9 @@ macro_rules! fixed_struct {
             }
         }
 
-        /// As a field of a larger structure the size is fixed: no extra
-        /// bytes are read, and `extra` is not written.
-        impl $crate::nla::StructField for $Name {
-            const SIZE: usize = $Name::LEN;
-            #[inline]
-            #[allow(unused_assignments)]
-            fn read(bytes: &[u8]) -> Self {
-                // One bounds check here lets the compiler drop each field's.
-                #[allow(unused_variables)]
-                let bytes = &bytes[..<Self as $crate::nla::StructField>::SIZE];
-                #[allow(unused_mut, unused_variables)]
-                let mut pos = 0;
-                $(
-                    let $field = <$ty as $crate::nla::StructField>::read(&bytes[pos..]);
-                    pos += <$ty as $crate::nla::StructField>::SIZE;
-                )*
-                $Name { $( $field, )* extra: $crate::nla::ExtraBytes::new() }
-            }
-            #[inline]
-            #[allow(unused_assignments)]
-            fn write(&self, bytes: &mut [u8]) {
-                // One bounds check here lets the compiler drop each field's.
-                #[allow(unused_variables)]
-                let bytes = &mut bytes[..<Self as $crate::nla::StructField>::SIZE];
-                #[allow(unused_mut, unused_variables)]
-                let mut pos = 0;
-                $(
-                    $crate::nla::StructField::write(&self.$field, &mut bytes[pos..]);
-                    pos += <$ty as $crate::nla::StructField>::SIZE;
-                )*
-            }
-            fn describe(&self) -> $crate::nla::Described {
-                $crate::nla::Described::Fields(::std::vec![
-                    $( (stringify!($field), $crate::nla::StructField::describe(&self.$field)), )*
-                ])
-            }
-        }
+        // As a field of a larger structure the size is fixed: no extra
+        // bytes are read, and `extra` is not written.
+        $crate::fixed_struct!(@struct_field $Name [extra: $crate::nla::ExtraBytes::new()] $( $field: $ty ),*);
 
         impl $crate::nla::AttrValue for $Name {
             type Ref<'a> = $Name;
@@ -241,6 +238,43 @@ macro_rules! fixed_struct {
                     }
                     other => other,
                 }
+            }
+        }
+    };
+    (@struct_field $Name:ident [$($extra:tt)*] $( $field:ident : $ty:ty ),*) => {
+        impl $crate::nla::StructField for $Name {
+            const SIZE: usize = $Name::LEN;
+            #[inline]
+            #[allow(unused_assignments)]
+            fn read(bytes: &[u8]) -> Self {
+                // One bounds check here lets the compiler drop each field's.
+                #[allow(unused_variables)]
+                let bytes = &bytes[..<Self as $crate::nla::StructField>::SIZE];
+                #[allow(unused_mut, unused_variables)]
+                let mut pos = 0;
+                $(
+                    let $field = <$ty as $crate::nla::StructField>::read(&bytes[pos..]);
+                    pos += <$ty as $crate::nla::StructField>::SIZE;
+                )*
+                $Name { $( $field, )* $($extra)* }
+            }
+            #[inline]
+            #[allow(unused_assignments)]
+            fn write(&self, bytes: &mut [u8]) {
+                // One bounds check here lets the compiler drop each field's.
+                #[allow(unused_variables)]
+                let bytes = &mut bytes[..<Self as $crate::nla::StructField>::SIZE];
+                #[allow(unused_mut, unused_variables)]
+                let mut pos = 0;
+                $(
+                    $crate::nla::StructField::write(&self.$field, &mut bytes[pos..]);
+                    pos += <$ty as $crate::nla::StructField>::SIZE;
+                )*
+            }
+            fn describe(&self) -> $crate::nla::Described {
+                $crate::nla::Described::Fields(::std::vec![
+                    $( (stringify!($field), $crate::nla::StructField::describe(&self.$field)), )*
+                ])
             }
         }
     };

@@ -15,7 +15,7 @@ use crate::Scope;
 
 fixed_struct! {
     /// `struct ifaddrmsg`: the fixed header of every address message.
-    pub struct AddressHeader {
+    pub header struct AddressHeader {
         /// `ifa_family`: `AF_INET` or `AF_INET6`.
         pub family: u8,
         /// `ifa_prefixlen`.

@@ -10,7 +10,7 @@ use netlink_packet_core::{fixed_struct, header_message};
 
 fixed_struct! {
     /// `struct ifaddrlblmsg` (linux/if_addrlabel.h).
-    pub struct AddressLabelHeader {
+    pub header struct AddressLabelHeader {
         /// `ifal_family`.
         pub family: u8,
         /// `__ifal_reserved`.

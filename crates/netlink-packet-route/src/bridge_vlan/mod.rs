@@ -9,7 +9,7 @@ use netlink_packet_core::{fixed_struct, header_message};
 
 fixed_struct! {
     /// `struct br_vlan_msg` (linux/if_bridge.h).
-    pub struct BridgeVlanHeader {
+    pub header struct BridgeVlanHeader {
         /// `family`.
         pub family: u8,
         /// `reserved1`.

@@ -5,7 +5,7 @@ use netlink_packet_core::{fixed_struct, flag_set, value_enum};
 
 fixed_struct! {
     /// `struct ifinfomsg`: the fixed header of every link message.
-    pub struct LinkHeader {
+    pub header struct LinkHeader {
         /// `ifi_family`: `AF_UNSPEC`, or `AF_BRIDGE` for bridge port messages.
         pub family: u8,
         /// `__ifi_pad`.

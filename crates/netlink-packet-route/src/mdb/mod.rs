@@ -17,7 +17,7 @@ use netlink_packet_core::{fixed_struct, header_message, DecodeError};
 
 fixed_struct! {
     /// `struct br_port_msg` (linux/if_bridge.h), with the padding the compiler puts after `family`.
-    pub struct MdbHeader {
+    pub header struct MdbHeader {
         /// `family`.
         pub family: u8,
         /// Padding to the `__u32`.

@@ -12,7 +12,7 @@ use crate::link::LinkLayerAddress;
 
 fixed_struct! {
     /// `struct ndmsg` (linux/neighbour.h).
-    pub struct NeighbourHeader {
+    pub header struct NeighbourHeader {
         /// `ndm_family`.
         pub family: NeighbourFamily,
         /// `ndm_pad1`.

@@ -12,7 +12,7 @@ use crate::neighbour::NeighbourFamily;
 
 fixed_struct! {
     /// `struct ndtmsg` (linux/neighbour.h).
-    pub struct NeighbourTableHeader {
+    pub header struct NeighbourTableHeader {
         /// `ndtm_family`.
         pub family: NeighbourFamily,
         /// `ndtm_pad1`.

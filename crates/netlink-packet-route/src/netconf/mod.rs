@@ -10,7 +10,7 @@ use netlink_packet_core::{fixed_struct, header_message};
 
 fixed_struct! {
     /// `struct netconfmsg` (linux/netconf.h), padded to 4 bytes.
-    pub struct NetconfHeader {
+    pub header struct NetconfHeader {
         /// `ncm_family`.
         pub family: u8,
         /// Alignment padding before the attributes.

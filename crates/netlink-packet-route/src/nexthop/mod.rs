@@ -10,7 +10,7 @@ use netlink_packet_core::{fixed_struct, header_message};
 
 fixed_struct! {
     /// `struct nhmsg` (linux/nexthop.h).
-    pub struct NexthopHeader {
+    pub header struct NexthopHeader {
         /// `nh_family`.
         pub family: u8,
         /// `nh_scope`.

@@ -9,7 +9,7 @@ use netlink_packet_core::{fixed_struct, header_message};
 
 fixed_struct! {
     /// `struct rtgenmsg` (linux/rtnetlink.h), padded to 4 bytes as `NLMSG_ALIGN` places the attributes.
-    pub struct NsidHeader {
+    pub header struct NsidHeader {
         /// `rtgen_family`.
         pub family: u8,
         /// Alignment padding before the attributes.

@@ -9,7 +9,7 @@ use netlink_packet_core::{fixed_struct, header_message};
 
 fixed_struct! {
     /// `struct prefixmsg` (linux/rtnetlink.h).
-    pub struct PrefixHeader {
+    pub header struct PrefixHeader {
         /// `prefix_family`.
         pub family: u8,
         /// `prefix_pad1`.

@@ -29,7 +29,7 @@ use netlink_packet_core::{fixed_struct, header_message, DecodeError};
 
 fixed_struct! {
     /// `struct rtmsg` (linux/rtnetlink.h).
-    pub struct RouteHeader {
+    pub header struct RouteHeader {
         /// `rtm_family`.
         pub family: u8,
         /// `rtm_dst_len`: destination prefix length.

@@ -9,7 +9,7 @@ use netlink_packet_core::{fixed_struct, header_message};
 
 fixed_struct! {
     /// `struct fib_rule_hdr` (linux/fib_rules.h).
-    pub struct RuleHeader {
+    pub header struct RuleHeader {
         /// `family`.
         pub family: u8,
         /// `dst_len`.

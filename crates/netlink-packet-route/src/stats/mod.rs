@@ -33,7 +33,7 @@ flag_set! {
 
 fixed_struct! {
     /// `struct if_stats_msg` (linux/if_link.h).
-    pub struct StatsHeader {
+    pub header struct StatsHeader {
         /// `family`.
         pub family: u8,
         /// `pad1`.

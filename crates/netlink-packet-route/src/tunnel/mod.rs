@@ -9,7 +9,7 @@ pub use crate::link::info::{VxlanVniFilterAttr, VxlanVniFilterAttrRef};
 
 fixed_struct! {
     /// `struct tunnel_msg` (linux/if_link.h).
-    pub struct TunnelHeader {
+    pub header struct TunnelHeader {
         /// `family`.
         pub family: u8,
         /// `flags` (`TUNNEL_MSG_FLAG_*`).
