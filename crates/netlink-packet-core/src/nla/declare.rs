@@ -192,7 +192,7 @@ macro_rules! attribute_set {
                             // As in `parse`: flag bits the type would not
                             // emit again keep the attribute raw.
                             Ok(value) if $crate::nla::AttrValue::header_flags(&value) == nla.flags() => {
-                                out.push(Self::$Variant(value))
+                                $crate::nla::push_attr(out, value, Self::$Variant)
                             }
                             Ok(_) => out.push(Self::Unknown($crate::nla::RawAttr::from(nla))),
                             Err(e) => {

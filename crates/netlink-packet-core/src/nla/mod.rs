@@ -24,8 +24,8 @@ pub use describe::{
 };
 pub use fixed::{ExtraBytes, StructField};
 pub use set::{
-    attrs_len, attrs_to_bytes, count_attrs, emit_attrs, parse_attrs, parse_attrs_lossy, Attribute,
-    RawAttr,
+    attrs_len, attrs_to_bytes, count_attrs, emit_attrs, parse_attrs, parse_attrs_lossy, push_attr,
+    Attribute, RawAttr,
 };
 pub use short_string::ShortString;
 pub use small_bytes::{SmallBytes, SMALL_BYTES_INLINE};
