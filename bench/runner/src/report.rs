@@ -56,6 +56,19 @@ pub fn median_ms(samples: &[Sample]) -> f64 {
     median(&mut samples.iter().map(|s| ms(s.wall)).collect::<Vec<_>>())
 }
 
+/// The median over rounds of `samples`' wall time over `floor`'s in the
+/// same round: steadier than the ratio of the medians when the machine's
+/// speed drifts during a run, as both runs of a round see the same drift.
+pub fn median_round_ratio(samples: &[Sample], floor: &[Sample]) -> f64 {
+    let mut ratios: Vec<f64> = samples
+        .iter()
+        .zip(floor)
+        .filter(|(_, f)| !f.wall.is_zero())
+        .map(|(s, f)| s.wall.as_secs_f64() / f.wall.as_secs_f64())
+        .collect();
+    median(&mut ratios)
+}
+
 /// A cell's text: one line, no `|`.
 fn cell(text: &str) -> String {
     text.lines().next().unwrap_or("").replace('|', "/")
@@ -63,16 +76,20 @@ fn cell(text: &str) -> String {
 
 impl Table {
     /// The table in Markdown: contender, median wall ms, min-max, ratio of
-    /// the median to the first measured row's (raw's), median peak RSS.
+    /// the median to raw's median, median of the per-round ratios to raw,
+    /// median peak RSS.
     pub fn markdown(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "### {}\n\n{}\n", self.title, self.note);
-        out.push_str("| contender | median ms | min-max ms | × raw | peak RSS MiB |\n");
-        out.push_str("|---|---:|---:|---:|---:|\n");
-        let floor = self.rows.iter().find_map(|(name, row)| match row {
-            Row::Measured(samples) if name == "raw" => Some(median_ms(samples)),
+        out.push_str(
+            "| contender | median ms | min-max ms | × raw | × raw per round | peak RSS MiB |\n",
+        );
+        out.push_str("|---|---:|---:|---:|---:|---:|\n");
+        let raw = self.rows.iter().find_map(|(name, row)| match row {
+            Row::Measured(samples) if name == "raw" => Some(samples),
             _ => None,
         });
+        let floor = raw.map(|samples| median_ms(samples));
         let mut not_offered = Vec::new();
         let mut missing = Vec::new();
         for (name, row) in &self.rows {
@@ -92,8 +109,12 @@ impl Table {
                         Some(floor) if floor > 0.0 => format!("{:.2}", middle / floor),
                         _ => "-".to_owned(),
                     };
+                    let per_round = match raw.map(|raw| median_round_ratio(samples, raw)) {
+                        Some(ratio) if ratio.is_finite() => format!("{ratio:.2}"),
+                        _ => "-".to_owned(),
+                    };
                     format!(
-                        "| {name} | {middle:.1} | {min:.1}-{max:.1} | {ratio} | {:.1} |",
+                        "| {name} | {middle:.1} | {min:.1}-{max:.1} | {ratio} | {per_round} | {:.1} |",
                         median(&mut rss)
                     )
                 }
@@ -105,7 +126,7 @@ impl Table {
                     missing.push(format!("{name}: {}", cell(why)));
                     continue;
                 }
-                Row::Failed(why) => format!("| {name} | FAILED: {} | | | |", cell(why)),
+                Row::Failed(why) => format!("| {name} | FAILED: {} | | | | |", cell(why)),
             };
             out.push_str(&line);
             out.push('\n');
@@ -178,7 +199,9 @@ from the spawn to the reaping of the process; peak RSS is its `VmHWM` at
 its exit (not `ru_maxrss`, which also counts the image `execve` replaced:
 see bench/README.md). The contenders run interleaved (A B C A B C ...) after one
 warm-up round; every run's count is checked against the raw loop's. \"× raw\"
-is the ratio of the medians.
+is the ratio of the medians; \"× raw per round\" the median of each
+round's ratio to the raw loop's run in that round, which the machine's
+drift during a run moves less.
 
 Reproduce (as root; it builds, sets up the namespaces, runs, and rewrites
 the part below):
@@ -250,6 +273,21 @@ mod tests {
         let date = today();
         assert_eq!(date.len(), 10);
         assert!(date.as_str() > "2024-01-01", "{date}");
+    }
+
+    #[test]
+    fn per_round_ratios_pair_each_run_with_raws_in_its_round() {
+        let at = |ms: u64| Sample {
+            count: 1,
+            wall: Duration::from_millis(ms),
+            max_rss_kib: 0,
+        };
+        // The machine slows down in the last round: the per-round ratio
+        // stays 1.5, the ratio of the medians does not.
+        let raw = [at(10), at(10), at(40)];
+        let ours = [at(15), at(15), at(60)];
+        assert_eq!(median_round_ratio(&ours, &raw), 1.5);
+        assert!(median_round_ratio(&[], &raw).is_nan());
     }
 
     #[test]
