@@ -20,12 +20,23 @@
 //! - a bounded channel holds at most [`DEPTH`] datagrams the caller has not
 //!   taken: beyond that the reader waits, the socket fills and the kernel
 //!   pauses the dump, as it would with a slow single thread.
+//!
+//! When the caller decodes more slowly than the kernel answers, the reader
+//! would mostly wait on the full channel. Given a decoder ([`DecodeAhead`],
+//! from a blocking caller that decodes every reply the same way), it
+//! decodes a datagram itself whenever the caller has not yet taken the one
+//! before: the decoding then splits between the two threads by itself (the
+//! further behind the caller, the more the reader decodes, and a caller
+//! that keeps up gets raw datagrams), and the caller uses what was decoded
+//! for it instead of decoding again.
 
+use std::any::Any;
 use std::io;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -37,6 +48,20 @@ use crate::socket_setup::RECV_RESERVE;
 /// Datagrams received but not yet taken, at most.
 pub(crate) const DEPTH: usize = 8;
 
+/// Decodes, on the reader thread, the replies of dump `seq` that a
+/// datagram holds; what it returns is the driver's to read (it set it).
+#[derive(Clone)]
+pub(crate) struct DecodeAhead(pub(crate) Arc<DecodeDatagram>);
+
+/// The function inside a [`DecodeAhead`].
+pub(crate) type DecodeDatagram = dyn Fn(&[u8], u32) -> Box<dyn Any + Send> + Send + Sync;
+
+impl std::fmt::Debug for DecodeAhead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DecodeAhead")
+    }
+}
+
 /// One receive done by the reader: the datagram in `buf` (on success) and
 /// the outcome.
 #[derive(Debug)]
@@ -45,6 +70,8 @@ pub(crate) struct Filled {
     pub(crate) result: io::Result<RecvInfo>,
     /// The reader stopped after this one.
     pub(crate) last: bool,
+    /// What the reader decoded of it, if it did.
+    pub(crate) decoded: Option<Box<dyn Any + Send>>,
 }
 
 /// What asking the reader gave.
@@ -105,6 +132,8 @@ pub(crate) struct Reader<R> {
     stop: Option<UnixStream>,
     /// Taken by a wait, not yet handed out.
     pending: Option<Filled>,
+    /// Datagrams delivered and not yet taken from the channel.
+    backlog: Arc<AtomicUsize>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -117,20 +146,36 @@ impl<R> Reader<R> {
         seq: u32,
         filled: R,
         mut deliver: impl FnMut(Filled) -> bool + Send + 'static,
+        decode: Option<DecodeAhead>,
     ) -> io::Result<Self> {
         let socket = socket.try_clone()?;
         let (stop, stop_reader) = UnixStream::pair()?;
         let (empty, empty_rx) = mpsc::channel();
+        let backlog = Arc::new(AtomicUsize::new(0));
+        let reader = Arc::clone(&backlog);
         let thread = std::thread::Builder::new()
             .name("netlink-read-ahead".into())
-            .spawn(move || read(&socket, &stop_reader, seq, &mut deliver, &empty_rx))?;
+            .spawn(move || {
+                let ends = Ends {
+                    socket: &socket,
+                    stop: &stop_reader,
+                    empty: &empty_rx,
+                };
+                read(ends, seq, &mut deliver, decode.as_ref(), &reader)
+            })?;
         Ok(Reader {
             filled: Some(filled),
             empty: Some(empty),
             stop: Some(stop),
             pending: None,
+            backlog,
             thread: Some(thread),
         })
+    }
+
+    /// Counts a datagram taken from the channel.
+    fn took(&self) {
+        self.backlog.fetch_sub(1, Ordering::Relaxed);
     }
 
     /// Gives a buffer back for the reader to fill again.
@@ -158,10 +203,11 @@ impl AsyncReader {
     /// channel.
     pub(crate) fn start(socket: &Socket, seq: u32) -> io::Result<Self> {
         let (mut filled_tx, filled) = futures::channel::mpsc::channel(DEPTH);
-        Reader::spawn(socket, seq, filled, move |filled| {
+        let deliver = move |filled| {
             // The reader's own thread: blocking here is what it is for.
             futures::executor::block_on(futures::SinkExt::send(&mut filled_tx, filled)).is_ok()
-        })
+        };
+        Reader::spawn(socket, seq, filled, deliver, None)
     }
 
     /// Polls for the next datagram; `Ready(None)`: the reader is gone.
@@ -169,20 +215,28 @@ impl AsyncReader {
         &mut self,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Filled>> {
-        match self.filled.as_mut() {
+        let polled = match self.filled.as_mut() {
             Some(channel) => futures::Stream::poll_next(std::pin::Pin::new(channel), cx),
             None => std::task::Poll::Ready(None),
+        };
+        if let std::task::Poll::Ready(Some(_)) = &polled {
+            self.took();
         }
+        polled
     }
 }
 
 impl BlockingReader {
-    /// Starts a reader for a blocking caller.
-    pub(crate) fn start(socket: &Socket, seq: u32) -> io::Result<Self> {
+    /// Starts a reader for a blocking caller; with `decode`, it decodes
+    /// the datagrams the caller is not ready for.
+    pub(crate) fn start(
+        socket: &Socket,
+        seq: u32,
+        decode: Option<DecodeAhead>,
+    ) -> io::Result<Self> {
         let (filled_tx, filled) = mpsc::sync_channel(DEPTH);
-        Reader::spawn(socket, seq, Mutex::new(filled), move |filled| {
-            filled_tx.send(filled).is_ok()
-        })
+        let deliver = move |filled| filled_tx.send(filled).is_ok();
+        Reader::spawn(socket, seq, Mutex::new(filled), deliver, decode)
     }
 
     /// The next datagram, waiting at most `timeout` (`None`: until one
@@ -199,7 +253,10 @@ impl BlockingReader {
             Some(timeout) => channel.recv_timeout(timeout),
         };
         match received {
-            Ok(filled) => Next::Filled(filled),
+            Ok(filled) => {
+                self.took();
+                Next::Filled(filled)
+            }
             Err(RecvTimeoutError::Timeout) => Next::Nothing,
             Err(RecvTimeoutError::Disconnected) => Next::Gone,
         }
@@ -216,7 +273,10 @@ impl BlockingReader {
             .and_then(|channel| channel.get_mut().ok())
             .map(|channel| channel.try_recv())
         {
-            Some(Ok(filled)) => Next::Filled(filled),
+            Some(Ok(filled)) => {
+                self.took();
+                Next::Filled(filled)
+            }
             Some(Err(TryRecvError::Empty)) => Next::Nothing,
             Some(Err(TryRecvError::Disconnected)) | None => Next::Gone,
         }
@@ -253,14 +313,28 @@ impl<R> Drop for Reader<R> {
     }
 }
 
+/// What the reader thread reads from: the socket, the stream that calls it
+/// off, the buffers given back.
+struct Ends<'a> {
+    socket: &'a Socket,
+    stop: &'a UnixStream,
+    empty: &'a Receiver<Vec<u8>>,
+}
+
 /// The reader thread: receives datagrams and delivers them until the one
-/// that ends dump `seq`, a failed receive, or the caller's departure.
+/// that ends dump `seq`, a failed receive, or the caller's departure. With
+/// `decode`, a datagram received while the caller has not taken the one
+/// before (`backlog`) is decoded here first.
 fn read(
-    socket: &Socket,
-    stop: &UnixStream,
+    Ends {
+        socket,
+        stop,
+        empty,
+    }: Ends<'_>,
     seq: u32,
     deliver: &mut dyn FnMut(Filled) -> bool,
-    empty: &Receiver<Vec<u8>>,
+    decode: Option<&DecodeAhead>,
+    backlog: &AtomicUsize,
 ) {
     let mut spare = None;
     loop {
@@ -289,7 +363,22 @@ fn read(
             Ok(info) => info.truncated || ends_dump(&buf, seq),
             Err(_) => true,
         };
-        if !deliver(Filled { buf, result, last }) || last {
+        let decoded = match (decode, &result) {
+            (Some(decode), Ok(info)) if !info.truncated && backlog.load(Ordering::Relaxed) > 0 => {
+                Some((decode.0)(&buf, seq))
+            }
+            _ => None,
+        };
+        // Counted before it is sent, so that the caller's count of what it
+        // took never passes it.
+        backlog.fetch_add(1, Ordering::Relaxed);
+        if !deliver(Filled {
+            buf,
+            result,
+            last,
+            decoded,
+        }) || last
+        {
             return;
         }
     }

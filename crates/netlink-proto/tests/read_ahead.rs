@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use common::*;
 use netlink_packet_core::RawPayload;
-use netlink_proto::blocking::{Connection, RawReply, ReadAhead, READ_AHEAD_AFTER};
+use netlink_proto::blocking::{Connection, DecodedReply, RawReply, ReadAhead, READ_AHEAD_AFTER};
 use netlink_proto::{Event, RequestOptions};
 use netlink_sys::Protocol;
 
@@ -24,6 +24,7 @@ fn read_ahead_against_the_kernel() {
     an_abandoned_dump_leaves_the_connection_usable();
     events_arriving_during_a_read_ahead_dump_are_kept();
     by_default_only_a_caller_that_works_on_each_message_gets_a_reader();
+    a_decoded_dump_is_decoded_once_on_either_thread_in_order();
     #[cfg(feature = "tokio")]
     the_tokio_driver_reads_ahead_with_the_same_outcome();
 }
@@ -173,6 +174,81 @@ fn events_arriving_during_a_read_ahead_dump_are_kept() {
                 None => panic!("the links made during the dump were not announced: {seen:?}"),
             }
         }
+    });
+}
+
+/// A dump through `request_decoded` with a caller that spends `work` on
+/// each reply: (index, name) in order, and how many replies were decoded
+/// on this thread and on another (the reader).
+fn decoded_links(
+    connection: &mut Connection,
+    work: Duration,
+) -> (Vec<(i32, String)>, usize, usize) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let caller = std::thread::current().id();
+    let here = Arc::new(AtomicUsize::new(0));
+    let elsewhere = Arc::new(AtomicUsize::new(0));
+    let (h, e) = (Arc::clone(&here), Arc::clone(&elsewhere));
+    let decode = move |raw: &netlink_packet_core::RawMessage<'_>| {
+        let counter = if std::thread::current().id() == caller {
+            &h
+        } else {
+            &e
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        (link_index(raw.payload), link_name(raw.payload))
+    };
+    let mut links = Vec::new();
+    connection
+        .request_decoded(
+            getlink(0).to_bytes(),
+            RequestOptions::dump(),
+            decode,
+            |reply| {
+                if let DecodedReply::Message(link) = reply {
+                    links.push(link);
+                    let started = std::time::Instant::now();
+                    while started.elapsed() < work {
+                        std::hint::spin_loop();
+                    }
+                }
+            },
+        )
+        .unwrap();
+    let (here, elsewhere) = (
+        here.load(Ordering::Relaxed),
+        elsewhere.load(Ordering::Relaxed),
+    );
+    (links, here, elsewhere)
+}
+
+fn a_decoded_dump_is_decoded_once_on_either_thread_in_order() {
+    in_new_netns(|| {
+        ip_batch(&veth_pairs("d", 300));
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_read_ahead(ReadAhead::Off);
+        let (alone, _) = dump_links(&mut connection, 1000);
+        assert_eq!(alone.len(), 601);
+        // One thread: everything decoded here.
+        let (links, here, elsewhere) = decoded_links(&mut connection, Duration::ZERO);
+        assert_eq!(links, alone);
+        assert_eq!((here, elsewhere), (601, 0));
+        // Read ahead, the caller slower than the kernel (20 µs a link):
+        // the reader decodes what arrives while the caller is busy, every
+        // reply is decoded exactly once, and the order is the dump's.
+        connection.set_read_ahead(ReadAhead::Always);
+        let (links, here, elsewhere) = decoded_links(&mut connection, Duration::from_micros(20));
+        assert_eq!(links, alone);
+        assert_eq!(
+            here + elsewhere,
+            601,
+            "{here} here, {elsewhere} on the reader"
+        );
+        assert!(elsewhere > 0, "the reader decoded nothing ({here} here)");
+        assert!(!reader_running());
+        // The connection goes on as before: a raw dump after it is whole.
+        assert_eq!(dump_links(&mut connection, 1000).0, alone);
     });
 }
 

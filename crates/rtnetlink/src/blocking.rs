@@ -1,8 +1,8 @@
 //! The blocking front end.
 
-use netlink_packet_core::{NetlinkDeserializable, NetlinkHeader};
+use netlink_packet_core::{NetlinkDeserializable, NetlinkHeader, RawMessage};
 use netlink_packet_route::RouteNetlinkMessage;
-use netlink_proto::blocking::{Connection, RawReply};
+use netlink_proto::blocking::{Connection, DecodedReply};
 use netlink_sys::{Namespace, Protocol, Socket};
 
 use crate::request::answer;
@@ -40,28 +40,34 @@ impl Handle {
         let (message, options, finish) = request.into_parts();
         // Each reply is decoded straight from the receive buffer into the
         // vector the finishing step takes: no message wrapper, no queue.
+        // A large dump read ahead on a second thread is decoded on both.
         let mut replies = Vec::new();
         let mut failed = None;
-        let outcome =
-            self.connection
-                .request_raw(message.to_bytes(), options, |reply| match reply {
-                    RawReply::Message(raw) if failed.is_none() => {
-                        match RouteNetlinkMessage::deserialize(&raw.header, raw.payload) {
-                            Ok(message) => replies.push(message),
-                            Err(error) => {
-                                failed = Some(netlink_proto::Error::Decode {
-                                    request: None,
-                                    error: error.at_base(raw.offset + NetlinkHeader::LEN),
-                                })
-                            }
-                        }
+        let decode = |raw: &RawMessage<'_>| {
+            RouteNetlinkMessage::deserialize(&raw.header, raw.payload)
+                .map_err(|error| error.at_base(raw.offset + NetlinkHeader::LEN))
+        };
+        let outcome = self.connection.request_decoded(
+            message.to_bytes(),
+            options,
+            decode,
+            |reply| match reply {
+                DecodedReply::Message(decoded) if failed.is_none() => match decoded {
+                    Ok(message) => replies.push(message),
+                    Err(error) => {
+                        failed = Some(netlink_proto::Error::Decode {
+                            request: None,
+                            error,
+                        })
                     }
-                    RawReply::Message(_) => {}
-                    RawReply::Restarted => {
-                        replies.clear();
-                        failed = None;
-                    }
-                });
+                },
+                DecodedReply::Message(_) => {}
+                DecodedReply::Restarted => {
+                    replies.clear();
+                    failed = None;
+                }
+            },
+        );
         let replies = match (outcome, failed) {
             (Err(error), _) | (Ok(_), Some(error)) => Err(Error::from(error)),
             (Ok(_), None) => Ok(replies),

@@ -2,6 +2,7 @@
 //! an iterator of its replies; a zero-copy variant hands each reply to a
 //! closure straight from the receive buffer.
 
+use std::any::Any;
 use std::collections::VecDeque;
 use std::io;
 use std::time::{Duration, Instant};
@@ -16,14 +17,16 @@ use crate::engine::{
 };
 use crate::error::Error;
 use crate::event::Event;
-use crate::read_ahead::{BlockingReader, Filled, Next};
+use crate::read_ahead::{BlockingReader, DecodeAhead, Filled, Next};
 pub use crate::read_ahead::{ReadAhead, READ_AHEAD_AFTER};
 use crate::socket_setup::{prepare_socket, RECV_RESERVE};
 
+mod decoded;
 mod replies;
 #[cfg(test)]
 mod tests;
 
+pub use decoded::DecodedReply;
 pub use replies::Replies;
 
 /// Events kept while nobody reads them; past this, events are dropped and an
@@ -69,6 +72,11 @@ pub struct Connection {
     ahead: Option<BlockingReader>,
     /// How the current dump's first datagrams were spent.
     streak: DumpStreak,
+    /// The decoder a reader thread started now is given (while a
+    /// [`Connection::request_decoded`] runs).
+    decode_ahead: Option<DecodeAhead>,
+    /// What the reader thread decoded of the datagram in `rx`.
+    decoded: Option<Box<dyn Any + Send>>,
 }
 
 #[derive(Debug)]
@@ -80,8 +88,11 @@ enum QueuedEvent {
 
 /// What one received datagram meant for the request being waited on.
 enum Step<'a> {
-    Reply(RawMessage<'a>),
-    Complete { interrupted: bool },
+    /// A reply, with what the reader thread decoded of its datagram.
+    Reply(RawMessage<'a>, Option<&'a mut (dyn Any + Send)>),
+    Complete {
+        interrupted: bool,
+    },
     Failed(Error),
     Restarted,
 }
@@ -123,6 +134,8 @@ impl Connection {
             read_ahead: ReadAhead::default_for_this_machine(),
             ahead: None,
             streak: DumpStreak::default(),
+            decode_ahead: None,
+            decoded: None,
         })
     }
 
@@ -192,18 +205,29 @@ impl Connection {
         options: RequestOptions,
         mut on_reply: impl FnMut(RawReply<'_>),
     ) -> Result<Completion, Error> {
+        self.request_replies(message, options, |reply, _| on_reply(reply))
+    }
+
+    /// [`Connection::request_raw`], each reply handed over with what the
+    /// reader thread decoded of its datagram, if it did.
+    fn request_replies(
+        &mut self,
+        message: Vec<u8>,
+        options: RequestOptions,
+        mut on_reply: impl FnMut(RawReply<'_>, Option<&mut (dyn Any + Send)>),
+    ) -> Result<Completion, Error> {
         let id = self.submit(message, options)?;
         let mut replies = 0;
         loop {
             let mut outcome = None;
             self.pump(id, &mut |step| match step {
-                Step::Reply(message) => {
+                Step::Reply(message, decoded) => {
                     replies += 1;
-                    on_reply(RawReply::Message(message));
+                    on_reply(RawReply::Message(message), decoded);
                 }
                 Step::Restarted => {
                     replies = 0;
-                    on_reply(RawReply::Restarted);
+                    on_reply(RawReply::Restarted, None);
                 }
                 Step::Complete { interrupted } => {
                     outcome = Some(Ok(Completion {
@@ -254,7 +278,7 @@ impl Connection {
                 return;
             }
             let done = match step {
-                Step::Reply(raw) => match NetlinkMessage::<T>::parse(&raw) {
+                Step::Reply(raw, _) => match NetlinkMessage::<T>::parse(&raw) {
                     Ok(message) => {
                         collected[i].push(message);
                         None
@@ -401,7 +425,7 @@ impl Connection {
         // timed: one preemption or page fault does not decide.
         if self.read_ahead == ReadAhead::Always || streak.reading_ahead_pays() {
             // Without a thread (none can be started), the dump goes on here.
-            self.ahead = BlockingReader::start(&self.socket, seq).ok();
+            self.ahead = BlockingReader::start(&self.socket, seq, self.decode_ahead.clone()).ok();
         }
     }
 
@@ -461,11 +485,14 @@ impl Connection {
             events,
             event_limit,
             losing_events,
+            decoded,
             ..
         } = self;
         for output in engine.receive(rx, info) {
             match output {
-                Output::Reply { id, message } => sink(id, Step::Reply(message)),
+                Output::Reply { id, message } => {
+                    sink(id, Step::Reply(message, decoded.as_deref_mut()))
+                }
                 Output::Complete {
                     id, interrupted, ..
                 } => sink(id, Step::Complete { interrupted }),
@@ -501,6 +528,7 @@ impl Connection {
             let next = ahead.next(None);
             return self.take(next);
         }
+        self.decoded = None;
         let result = self.socket.recv_into_capacity(&mut self.rx, 0).map(Some);
         self.received(result)
     }
@@ -512,6 +540,7 @@ impl Connection {
             let next = ahead.try_next();
             return self.take(next);
         }
+        self.decoded = None;
         let result = self.socket.try_recv_into_capacity(&mut self.rx);
         self.received(result)
     }
@@ -521,8 +550,14 @@ impl Connection {
     /// has stopped, this thread reads the socket itself again.
     fn take(&mut self, next: Next) -> Result<Received, Error> {
         match next {
-            Next::Filled(Filled { buf, result, last }) => {
+            Next::Filled(Filled {
+                buf,
+                result,
+                last,
+                decoded,
+            }) => {
                 let old = std::mem::replace(&mut self.rx, buf);
+                self.decoded = decoded;
                 match &self.ahead {
                     Some(ahead) if !last => ahead.recycle(old),
                     _ => self.ahead = None,

@@ -72,7 +72,7 @@ impl<'c, T: NetlinkDeserializable> Iterator for Replies<'c, T> {
                 ..
             } = self;
             let result = connection.pump(*id, &mut |step| match step {
-                Step::Reply(raw) => {
+                Step::Reply(raw, _) => {
                     let parsed = NetlinkMessage::<T>::parse(&raw).map_err(|error| Error::Decode {
                         request: None,
                         error: error.at_base(raw.offset),

@@ -303,7 +303,9 @@ impl Connection {
                     self.ahead = None;
                     return Ok(true);
                 }
-                Poll::Ready(Some(Filled { buf, result, last })) => {
+                Poll::Ready(Some(Filled {
+                    buf, result, last, ..
+                })) => {
                     let old = std::mem::replace(&mut self.rx, buf);
                     if last {
                         self.ahead = None;
