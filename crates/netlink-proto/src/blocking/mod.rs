@@ -1,6 +1,8 @@
 //! The blocking driver: the engine over a blocking socket. A request returns
 //! an iterator of its replies; a zero-copy variant hands each reply to a
-//! closure straight from the receive buffer.
+//! closure straight from the receive buffer; a decoding variant hands each
+//! reply decoded by a function of the caller's, which a dump read ahead on
+//! a second thread runs on both threads.
 
 use std::any::Any;
 use std::collections::VecDeque;
