@@ -365,7 +365,11 @@ fn read(
         };
         let decoded = match (decode, &result) {
             (Some(decode), Ok(info)) if !info.truncated && backlog.load(Ordering::Relaxed) > 0 => {
-                Some((decode.0)(&buf, seq))
+                // A decoder that panics must not take the datagram with it:
+                // it goes undecoded, and the caller's own decoding of it
+                // fails where the caller can see it.
+                let decoding = std::panic::AssertUnwindSafe(|| (decode.0)(&buf, seq));
+                std::panic::catch_unwind(decoding).ok()
             }
             _ => None,
         };

@@ -249,6 +249,28 @@ fn a_decoded_dump_is_decoded_once_on_either_thread_in_order() {
         assert!(!reader_running());
         // The connection goes on as before: a raw dump after it is whole.
         assert_eq!(dump_links(&mut connection, 1000).0, alone);
+        // A decoder that panics on the reader thread loses nothing: those
+        // datagrams come undecoded and are decoded here.
+        let mut links = Vec::new();
+        let decode = |raw: &netlink_packet_core::RawMessage<'_>| {
+            let on_reader = std::thread::current().name() == Some("netlink-read-ahead");
+            assert!(!on_reader, "a decoder that fails on the reader thread");
+            (link_index(raw.payload), link_name(raw.payload))
+        };
+        connection
+            .request_decoded(
+                getlink(0).to_bytes(),
+                RequestOptions::dump(),
+                decode,
+                |reply| {
+                    if let DecodedReply::Message(link) = reply {
+                        links.push(link);
+                        std::thread::sleep(Duration::from_micros(20));
+                    }
+                },
+            )
+            .unwrap();
+        assert_eq!(links, alone);
     });
 }
 
