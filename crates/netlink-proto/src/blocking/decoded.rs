@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use netlink_packet_core::{MessageIter, RawMessage, NLMSG_MIN_TYPE};
 
-use super::{Completion, Connection, RawReply, RequestOptions};
+use super::{Completion, Connection, RawReply, ReadAhead, RequestOptions};
+use crate::engine::RequestKind;
 use crate::error::Error;
 use crate::read_ahead::DecodeAhead;
 
@@ -19,6 +20,21 @@ pub enum DecodedReply<T> {
     /// [`InterruptPolicy::Retry`](crate::InterruptPolicy::Retry)): forget
     /// the replies seen so far.
     Restarted,
+}
+
+/// The caller's decoding function, shared with the reader thread or not.
+enum Decoder<D> {
+    Own(D),
+    Shared(Arc<D>),
+}
+
+impl<D> Decoder<D> {
+    fn get(&self) -> &D {
+        match self {
+            Decoder::Own(decode) => decode,
+            Decoder::Shared(decode) => decode,
+        }
+    }
 }
 
 /// The replies of one datagram that the reader thread decoded, by offset,
@@ -43,21 +59,29 @@ impl Connection {
         decode: impl Fn(&RawMessage<'_>) -> T + Send + Sync + 'static,
         mut on_reply: impl FnMut(DecodedReply<T>),
     ) -> Result<Completion, Error> {
-        let decode = Arc::new(decode);
-        let ahead = Arc::clone(&decode);
-        self.decode_ahead = Some(DecodeAhead(Arc::new(move |datagram: &[u8], seq: u32| {
-            // What the engine will hand over as replies of dump `seq`: its
-            // messages that are not control messages, up to any damage
-            // (from which the engine fails the request).
-            let values: Vec<(usize, T)> = MessageIter::new(datagram)
-                .map_while(Result::ok)
-                .filter(|m| {
-                    m.header.sequence_number == seq && m.header.message_type >= NLMSG_MIN_TYPE
-                })
-                .map(|m| (m.offset, ahead(&m)))
-                .collect();
-            Box::new(values.into_iter()) as Box<dyn Any + Send>
-        })));
+        // Only a dump can be read ahead: a "do" request shares nothing
+        // and allocates nothing for it.
+        let decode = if options.kind == RequestKind::Dump && self.read_ahead != ReadAhead::Off {
+            let decode = Arc::new(decode);
+            let ahead = Arc::clone(&decode);
+            self.decode_ahead = Some(DecodeAhead(Arc::new(move |datagram: &[u8], seq: u32| {
+                // What the engine will hand over as replies of dump `seq`:
+                // its messages that are not control messages, up to any
+                // damage (from which the engine fails the request).
+                let values: Vec<(usize, T)> = MessageIter::new(datagram)
+                    .map_while(Result::ok)
+                    .filter(|m| {
+                        m.header.sequence_number == seq && m.header.message_type >= NLMSG_MIN_TYPE
+                    })
+                    .map(|m| (m.offset, ahead(&m)))
+                    .collect();
+                Box::new(values.into_iter()) as Box<dyn Any + Send>
+            })));
+            Decoder::Shared(decode)
+        } else {
+            Decoder::Own(decode)
+        };
+        let decode = decode.get();
         let result = self.request_replies(message, options, |reply, decoded| match reply {
             RawReply::Message(message) => {
                 let early = decoded
