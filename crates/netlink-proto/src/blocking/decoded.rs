@@ -47,7 +47,7 @@ impl Connection {
     ///
     /// What [`Connection::request_raw`] does with a decoding callback, but
     /// when a large dump is read ahead on a second thread
-    /// ([`ReadAhead`](crate::ReadAhead)) and this thread falls behind, the
+    /// ([`ReadAhead`]) and this thread falls behind, the
     /// reader thread decodes datagrams too (those that arrive while this
     /// thread has not taken the one before): the decoding splits between
     /// the two threads. `decode` therefore runs on either; `on_reply` only
