@@ -130,16 +130,9 @@ macro_rules! fixed_struct {
             $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
-        $vis struct $Name {
-            $( $(#[$fmeta])* pub $field: $ty, )*
-        }
+        $crate::fixed_struct!(@declare [] [] $(#[$meta])* $vis $Name { $( $(#[$fmeta])* $field: $ty ),* });
 
         impl $Name {
-            /// Size of the structure.
-            pub const LEN: usize = 0 $( + <$ty as $crate::nla::StructField>::SIZE )*;
-
             /// The structure as bytes.
             pub fn to_bytes(&self) -> Vec<u8> {
                 let mut bytes = vec![0; Self::LEN];
@@ -147,8 +140,6 @@ macro_rules! fixed_struct {
                 bytes
             }
         }
-
-        $crate::fixed_struct!(@struct_field $Name [] $( $field: $ty ),*);
     };
     (
         $(#[$meta:meta])*
@@ -156,19 +147,18 @@ macro_rules! fixed_struct {
             $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
-        $vis struct $Name {
-            $( $(#[$fmeta])* pub $field: $ty, )*
-            /// Bytes after the structure, appended by a newer kernel; kept so
-            /// that the value is emitted back unchanged.
-            pub extra: $crate::nla::ExtraBytes,
-        }
+        $crate::fixed_struct!(
+            @declare
+            [
+                /// Bytes after the structure, appended by a newer kernel; kept so
+                /// that the value is emitted back unchanged.
+                pub extra: $crate::nla::ExtraBytes,
+            ]
+            [extra: $crate::nla::ExtraBytes::new()]
+            $(#[$meta])* $vis $Name { $( $(#[$fmeta])* $field: $ty ),* }
+        );
 
         impl $Name {
-            /// Size of the structure as this declaration knows it.
-            pub const LEN: usize = 0 $( + <$ty as $crate::nla::StructField>::SIZE )*;
-
             /// Reads the structure from `bytes` (at least [`Self::LEN`] long).
             pub fn parse_bytes(bytes: &[u8]) -> Result<Self, $crate::DecodeError> {
                 let (Some(fixed), Some(extra)) = (bytes.get(..Self::LEN), bytes.get(Self::LEN..)) else {
@@ -202,10 +192,6 @@ macro_rules! fixed_struct {
                 bytes
             }
         }
-
-        // As a field of a larger structure the size is fixed: no extra
-        // bytes are read, and `extra` is not written.
-        $crate::fixed_struct!(@struct_field $Name [extra: $crate::nla::ExtraBytes::new()] $( $field: $ty ),*);
 
         impl $crate::nla::AttrValue for $Name {
             type Ref<'a> = $Name;
@@ -241,7 +227,26 @@ macro_rules! fixed_struct {
             }
         }
     };
-    (@struct_field $Name:ident [$($extra:tt)*] $( $field:ident : $ty:ty ),*) => {
+    // The struct (its fields, then `$extra_field`), its size, and its
+    // `StructField` impl: as a field of a larger structure the size is
+    // fixed, so `read` fills `extra` (if any) with `$extra_init` and `write`
+    // leaves it out.
+    (
+        @declare [$($extra_field:tt)*] [$($extra_init:tt)*]
+        $(#[$meta:meta])* $vis:vis $Name:ident { $( $(#[$fmeta:meta])* $field:ident : $ty:ty ),* }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        $vis struct $Name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+            $($extra_field)*
+        }
+
+        impl $Name {
+            /// Size of the structure as this declaration knows it.
+            pub const LEN: usize = 0 $( + <$ty as $crate::nla::StructField>::SIZE )*;
+        }
+
         impl $crate::nla::StructField for $Name {
             const SIZE: usize = $Name::LEN;
             #[inline]
@@ -256,7 +261,7 @@ macro_rules! fixed_struct {
                     let $field = <$ty as $crate::nla::StructField>::read(&bytes[pos..]);
                     pos += <$ty as $crate::nla::StructField>::SIZE;
                 )*
-                $Name { $( $field, )* $($extra)* }
+                $Name { $( $field, )* $($extra_init)* }
             }
             #[inline]
             #[allow(unused_assignments)]
