@@ -57,10 +57,7 @@ fn dump_links_working(
         .request_raw(getlink(0).to_bytes(), RequestOptions::dump(), |reply| {
             if let RawReply::Message(raw) = reply {
                 links.push((link_index(raw.payload), link_name(raw.payload)));
-                let started = std::time::Instant::now();
-                while started.elapsed() < work {
-                    std::hint::spin_loop();
-                }
+                spend(work);
                 if links.len() % probe == 0 {
                     seen_reader |= reader_running();
                 }
@@ -179,10 +176,12 @@ fn events_arriving_during_a_read_ahead_dump_are_kept() {
 
 /// A dump through `request_decoded` with a caller that spends `work` on
 /// each reply: (index, name) in order, and how many replies were decoded
-/// on this thread and on another (the reader).
+/// on this thread and on another (the reader). With `panic_on_reader`, the
+/// decoder panics whenever it runs on another thread.
 fn decoded_links(
     connection: &mut Connection,
     work: Duration,
+    panic_on_reader: bool,
 ) -> (Vec<(i32, String)>, usize, usize) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
@@ -191,11 +190,12 @@ fn decoded_links(
     let elsewhere = Arc::new(AtomicUsize::new(0));
     let (h, e) = (Arc::clone(&here), Arc::clone(&elsewhere));
     let decode = move |raw: &netlink_packet_core::RawMessage<'_>| {
-        let counter = if std::thread::current().id() == caller {
-            &h
-        } else {
-            &e
-        };
+        let on_caller = std::thread::current().id() == caller;
+        assert!(
+            on_caller || !panic_on_reader,
+            "a decoder that fails on the reader thread"
+        );
+        let counter = if on_caller { &h } else { &e };
         counter.fetch_add(1, Ordering::Relaxed);
         (link_index(raw.payload), link_name(raw.payload))
     };
@@ -208,10 +208,7 @@ fn decoded_links(
             |reply| {
                 if let DecodedReply::Message(link) = reply {
                     links.push(link);
-                    let started = std::time::Instant::now();
-                    while started.elapsed() < work {
-                        std::hint::spin_loop();
-                    }
+                    spend(work);
                 }
             },
         )
@@ -223,6 +220,14 @@ fn decoded_links(
     (links, here, elsewhere)
 }
 
+/// Keeps this thread busy for `work`.
+fn spend(work: Duration) {
+    let started = std::time::Instant::now();
+    while started.elapsed() < work {
+        std::hint::spin_loop();
+    }
+}
+
 fn a_decoded_dump_is_decoded_once_on_either_thread_in_order() {
     in_new_netns(|| {
         ip_batch(&veth_pairs("d", 300));
@@ -231,14 +236,15 @@ fn a_decoded_dump_is_decoded_once_on_either_thread_in_order() {
         let (alone, _) = dump_links(&mut connection, 1000);
         assert_eq!(alone.len(), 601);
         // One thread: everything decoded here.
-        let (links, here, elsewhere) = decoded_links(&mut connection, Duration::ZERO);
+        let (links, here, elsewhere) = decoded_links(&mut connection, Duration::ZERO, false);
         assert_eq!(links, alone);
         assert_eq!((here, elsewhere), (601, 0));
         // Read ahead, the caller slower than the kernel (20 µs a link):
         // the reader decodes what arrives while the caller is busy, every
         // reply is decoded exactly once, and the order is the dump's.
         connection.set_read_ahead(ReadAhead::Always);
-        let (links, here, elsewhere) = decoded_links(&mut connection, Duration::from_micros(20));
+        let (links, here, elsewhere) =
+            decoded_links(&mut connection, Duration::from_micros(20), false);
         assert_eq!(links, alone);
         assert_eq!(
             here + elsewhere,
@@ -251,25 +257,9 @@ fn a_decoded_dump_is_decoded_once_on_either_thread_in_order() {
         assert_eq!(dump_links(&mut connection, 1000).0, alone);
         // A decoder that panics on the reader thread loses nothing: those
         // datagrams come undecoded and are decoded here.
-        let mut links = Vec::new();
-        let decode = |raw: &netlink_packet_core::RawMessage<'_>| {
-            let on_reader = std::thread::current().name() == Some("netlink-read-ahead");
-            assert!(!on_reader, "a decoder that fails on the reader thread");
-            (link_index(raw.payload), link_name(raw.payload))
-        };
-        connection
-            .request_decoded(
-                getlink(0).to_bytes(),
-                RequestOptions::dump(),
-                decode,
-                |reply| {
-                    if let DecodedReply::Message(link) = reply {
-                        links.push(link);
-                        std::thread::sleep(Duration::from_micros(20));
-                    }
-                },
-            )
-            .unwrap();
+        let (links, here, elsewhere) =
+            decoded_links(&mut connection, Duration::from_micros(20), true);
+        assert_eq!((here, elsewhere), (601, 0));
         assert_eq!(links, alone);
     });
 }
