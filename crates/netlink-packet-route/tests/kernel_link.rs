@@ -153,13 +153,49 @@ fn expected(key: &str, link: &LinkMessage, by_index: &HashMap<i32, &LinkMessage>
     }
 }
 
-fn compare_all(links: &[LinkMessage], shown: &[Value]) {
+/// Asserts every counter in `ours` lies between the one `ip` printed before
+/// the dump and the one it printed after: counters are live (a device that
+/// is up may drop a packet between two dumps), but never go backwards.
+fn assert_counters_between(ours: &Value, before: &Value, after: &Value, path: &str) {
+    match ours {
+        Value::Object(fields) => {
+            assert_eq!(
+                fields.keys().collect::<Vec<_>>(),
+                before
+                    .as_object()
+                    .map(|b| b.keys().collect::<Vec<_>>())
+                    .unwrap_or_default(),
+                "{path}: the counters ip prints"
+            );
+            for (key, value) in fields {
+                let path = format!("{path}.{key}");
+                assert_counters_between(value, &before[key], &after[key], &path);
+            }
+        }
+        Value::Number(n) => {
+            let (ours, low, high) = (n.as_u64(), before.as_u64(), after.as_u64());
+            assert!(
+                low.is_some() && low <= ours && ours <= high,
+                "{path}: ours {ours:?}, ip before the dump {low:?}, after {high:?}"
+            );
+        }
+        other => panic!("{path}: not a counter: {other}"),
+    }
+}
+
+/// Compares the dump with what `ip -j -d -s link show` printed just before
+/// it (`shown`) and, for the live counters, just after it (`shown_after`).
+fn compare_all(links: &[LinkMessage], shown: &[Value], shown_after: &[Value]) {
     let by_index: HashMap<i32, &LinkMessage> = links.iter().map(|l| (l.header.index, l)).collect();
     assert_eq!(links.len(), shown.len());
     let mut compared = 0;
     for json in shown {
         let index = json["ifindex"].as_i64().unwrap() as i32;
         let link = by_index[&index];
+        let after = shown_after
+            .iter()
+            .find(|a| a["ifindex"] == json["ifindex"])
+            .expect("the link is still there after the dump");
         let object = json.as_object().unwrap();
         for (key, value) in object {
             if key == "linkinfo" {
@@ -172,6 +208,13 @@ fn compare_all(links: &[LinkMessage], shown: &[Value]) {
                     info.slave_kind(),
                     "{key}"
                 );
+                continue;
+            }
+            if key == "stats64" {
+                let ours = expected(key, link, &by_index);
+                let name = link.name().unwrap_or_default();
+                assert_counters_between(&ours, value, &after[key], &format!("{name}.{key}"));
+                compared += 1;
                 continue;
             }
             let mut value = value.clone();
@@ -210,7 +253,12 @@ fn dump_matches_ip_link_show_for_every_key() {
 
         let shown = ip_json("-d -s link show");
         let links = dump_links();
-        compare_all(&links, shown.as_array().unwrap());
+        let shown_after = ip_json("-d -s link show");
+        compare_all(
+            &links,
+            shown.as_array().unwrap(),
+            shown_after.as_array().unwrap(),
+        );
 
         // The per-family settings against sysctl.
         let v0 = links.iter().find(|l| l.name() == Some("v0")).unwrap();
@@ -346,7 +394,9 @@ fn requests_built_here_change_the_link() {
         assert_eq!(sysctl("-n net.ipv4.conf.v1.forwarding"), "0");
 
         // And the dump says the same.
+        let shown = ip_json("-d -s link show");
         let links = dump_links();
+        let shown_after = ip_json("-d -s link show");
         let v0 = links.iter().find(|l| l.name() == Some("v0")).unwrap();
         let conf = match &v0.af_spec().unwrap().inet().unwrap().unwrap()[..] {
             [AfInetAttr::Conf(conf)] => conf.clone(),
@@ -355,6 +405,10 @@ fn requests_built_here_change_the_link() {
         assert!(matches!(conf, Ipv4Conf::Values(_)));
         assert_eq!(conf.get(Ipv4DevConf::Forwarding), Some(1));
         assert_eq!(conf.get(Ipv4DevConf::ArpIgnore), Some(2));
-        compare_all(&links, ip_json("-d -s link show").as_array().unwrap());
+        compare_all(
+            &links,
+            shown.as_array().unwrap(),
+            shown_after.as_array().unwrap(),
+        );
     });
 }
