@@ -5,7 +5,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::blocking::{Connection, DecodedReply};
 use netlink_sys::{Namespace, Protocol, Socket};
 
-use crate::request::answer;
+use crate::request::{answer, collect_answer};
 use crate::{Error, Request};
 
 /// A blocking rtnetlink connection.
@@ -37,11 +37,10 @@ impl Handle {
     pub fn execute<T>(&mut self, request: impl Into<Request<T>>) -> Result<T, Error> {
         let request = request.into();
         request.check()?;
-        let (message, options, finish) = request.into_parts();
-        // Each reply is decoded straight from the receive buffer into the
-        // vector the finishing step takes: no message wrapper, no queue.
-        // A large dump read ahead on a second thread is decoded on both.
-        let mut replies = Vec::new();
+        let (message, options, mut collect) = request.into_parts();
+        // Each reply is decoded straight from the receive buffer and handed
+        // to the collector: no message wrapper, no queue. A large dump read
+        // ahead on a second thread is decoded on both.
         let mut failed = None;
         let decode = |raw: &RawMessage<'_>| {
             RouteNetlinkMessage::deserialize(&raw.header, raw.payload)
@@ -53,7 +52,7 @@ impl Handle {
             decode,
             |reply| match reply {
                 DecodedReply::Message(decoded) if failed.is_none() => match decoded {
-                    Ok(message) => replies.push(message),
+                    Ok(message) => collect.reply(message),
                     Err(error) => {
                         failed = Some(netlink_proto::Error::Decode {
                             request: None,
@@ -63,16 +62,16 @@ impl Handle {
                 },
                 DecodedReply::Message(_) => {}
                 DecodedReply::Restarted => {
-                    replies.clear();
+                    collect.restart();
                     failed = None;
                 }
             },
         );
-        let replies = match (outcome, failed) {
+        let outcome = match (outcome, failed) {
             (Err(error), _) | (Ok(_), Some(error)) => Err(Error::from(error)),
-            (Ok(_), None) => Ok(replies),
+            (Ok(_), None) => Ok(()),
         };
-        finish(replies)
+        collect.finish(outcome)
     }
 
     /// Runs many requests, as many per `sendmsg` as fit, each answered on
@@ -90,17 +89,17 @@ impl Handle {
                 slots.push(Err(error));
                 continue;
             }
-            let (message, options, finish) = request.into_parts();
+            let (message, options, collect) = request.into_parts();
             messages.push((message, options));
-            slots.push(Ok(finish));
+            slots.push(Ok(collect));
         }
         let mut results = self.connection.batch(messages)?.into_iter();
         Ok(slots
             .into_iter()
             .map(|slot| {
-                let finish = slot?;
+                let collect = slot?;
                 match results.next() {
-                    Some(result) => finish(answer(result)),
+                    Some(result) => collect_answer(collect, answer(result)),
                     None => Err(Error::Protocol(netlink_proto::Error::ConnectionClosed)),
                 }
             })

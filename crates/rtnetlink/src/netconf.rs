@@ -107,17 +107,11 @@ impl NetconfDump {
     /// The request.
     pub fn build(self) -> Request<Vec<NetconfMessage>> {
         let family = self.family;
-        Request::new(
+        Request::each_reply(
             RouteNetlinkMessage::GetNetconf(NetconfMessage::new(header(family), vec![])),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            move |replies| {
-                Ok(replies
-                    .into_iter()
-                    .filter_map(new_netconf)
-                    .filter(|n| family == 0 || n.header.family == family)
-                    .collect())
-            },
+            move |reply| new_netconf(reply).filter(|n| family == 0 || n.header.family == family),
         )
     }
 }

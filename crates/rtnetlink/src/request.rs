@@ -8,19 +8,111 @@ use netlink_proto::RequestOptions;
 
 use crate::Error;
 
-/// Turns the answer to a request (its replies, or why it failed) into the
-/// request's result.
-pub type Finish<T> =
-    Box<dyn FnOnce(Result<Vec<RouteNetlinkMessage>, Error>) -> Result<T, Error> + Send>;
+/// What a request does with its answer: it takes each reply as it is
+/// decoded, and makes the result of them when the answer is complete.
+///
+/// Front ends feed it; a dump that keeps only some of its replies (the
+/// routes of a dump, filtered) keeps them as they come, in their final
+/// type, instead of collecting every message first and picking after.
+pub trait Collect<T>: Send {
+    /// One reply of the answer, in order.
+    fn reply(&mut self, reply: RouteNetlinkMessage);
+
+    /// An interrupted dump starts over: the replies taken so far are void.
+    fn restart(&mut self);
+
+    /// The answer is complete (`Ok`) or failed: the request's result.
+    fn finish(self: Box<Self>, outcome: Result<(), Error>) -> Result<T, Error>;
+}
+
+/// Every reply kept, the result made of all of them at the end.
+struct AllReplies<F> {
+    replies: Vec<RouteNetlinkMessage>,
+    finish: F,
+}
+
+impl<T, F> Collect<T> for AllReplies<F>
+where
+    F: FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send,
+{
+    fn reply(&mut self, reply: RouteNetlinkMessage) {
+        self.replies.push(reply);
+    }
+
+    fn restart(&mut self) {
+        self.replies.clear();
+    }
+
+    fn finish(self: Box<Self>, outcome: Result<(), Error>) -> Result<T, Error> {
+        outcome?;
+        (self.finish)(self.replies)
+    }
+}
+
+/// Each reply turned into an item (or passed over) as it comes.
+struct EachReply<I, F> {
+    items: Vec<I>,
+    each: F,
+}
+
+impl<I, F> Collect<Vec<I>> for EachReply<I, F>
+where
+    I: Send,
+    F: FnMut(RouteNetlinkMessage) -> Option<I> + Send,
+{
+    fn reply(&mut self, reply: RouteNetlinkMessage) {
+        self.items.extend((self.each)(reply));
+    }
+
+    fn restart(&mut self) {
+        self.items.clear();
+    }
+
+    fn finish(self: Box<Self>, outcome: Result<(), Error>) -> Result<Vec<I>, Error> {
+        outcome.map(|()| self.items)
+    }
+}
+
+/// Another collector, its result (or failure) passed through `then`.
+struct Then<T, F> {
+    inner: Box<dyn Collect<T>>,
+    then: F,
+}
+
+impl<T, U, F> Collect<U> for Then<T, F>
+where
+    F: FnOnce(Result<T, Error>) -> Result<U, Error> + Send,
+{
+    fn reply(&mut self, reply: RouteNetlinkMessage) {
+        self.inner.reply(reply);
+    }
+
+    fn restart(&mut self) {
+        self.inner.restart();
+    }
+
+    fn finish(self: Box<Self>, outcome: Result<(), Error>) -> Result<U, Error> {
+        (self.then)(self.inner.finish(outcome))
+    }
+}
+
+/// Feeds a whole answer (every reply, or why it failed) to `collect`.
+pub(crate) fn collect_answer<T>(
+    mut collect: Box<dyn Collect<T>>,
+    answer: Result<Vec<RouteNetlinkMessage>, Error>,
+) -> Result<T, Error> {
+    let outcome = answer.map(|replies| replies.into_iter().for_each(|r| collect.reply(r)));
+    collect.finish(outcome)
+}
 
 /// One operation: the message, its flags, do or dump, and how the replies
-/// become the result. Front ends send it and hand the replies to its
-/// finishing step.
+/// become the result. Front ends send it and feed the replies to its
+/// [`Collect`]or.
 pub struct Request<T> {
     message: RouteNetlinkMessage,
     flags: NetlinkFlags,
     options: RequestOptions,
-    finish: Finish<T>,
+    collect: Box<dyn Collect<T>>,
     /// Why the request must not be sent, found while building it.
     invalid: Option<String>,
 }
@@ -37,18 +129,37 @@ impl<T> std::fmt::Debug for Request<T> {
 }
 
 impl<T> Request<T> {
-    /// A request from its parts.
+    /// A request from its parts: `finish` makes the result of all the
+    /// replies once the answer is complete.
     pub fn new(
         message: RouteNetlinkMessage,
         flags: NetlinkFlags,
         options: RequestOptions,
         finish: impl FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send + 'static,
     ) -> Self {
+        Self::with_collector(
+            message,
+            flags,
+            options,
+            Box::new(AllReplies {
+                replies: Vec::new(),
+                finish,
+            }),
+        )
+    }
+
+    /// A request whose replies are taken by `collect`.
+    pub fn with_collector(
+        message: RouteNetlinkMessage,
+        flags: NetlinkFlags,
+        options: RequestOptions,
+        collect: Box<dyn Collect<T>>,
+    ) -> Self {
         Request {
             message,
             flags,
             options,
-            finish: Box::new(move |answer| finish(answer?)),
+            collect,
             invalid: None,
         }
     }
@@ -58,15 +169,72 @@ impl<T> Request<T> {
     /// arguments they can check themselves (a prefix length beyond the
     /// address, a name too long, ...); `message` is what would have gone.
     pub fn invalid(message: RouteNetlinkMessage, reason: impl Into<String>) -> Self {
-        Request {
+        let mut request = Self::new(
             message,
-            flags: NetlinkFlags::empty(),
-            options: RequestOptions::request(),
-            finish: Box::new(|_| Err(Error::Decode("an invalid request was run".into()))),
-            invalid: Some(reason.into()),
-        }
+            NetlinkFlags::empty(),
+            RequestOptions::request(),
+            |_| Err(Error::Decode("an invalid request was run".into())),
+        );
+        request.invalid = Some(reason.into());
+        request
+    }
+}
+
+impl<T: 'static> Request<T> {
+    /// The same request with its result mapped by `f`.
+    pub fn map<U: 'static>(self, f: impl FnOnce(T) -> U + Send + 'static) -> Request<U> {
+        self.then(move |result| result.map(f))
     }
 
+    /// The same request, with `recover` deciding what a failure becomes:
+    /// some kernel errors mean "nothing there" (a dump of a routing table
+    /// never used is refused with `ENOENT`), which a caller may rather see
+    /// as an empty result.
+    #[must_use]
+    pub fn or_else(self, recover: impl FnOnce(Error) -> Result<T, Error> + Send + 'static) -> Self {
+        self.then(move |result| result.or_else(recover))
+    }
+
+    fn then<U: 'static>(
+        self,
+        then: impl FnOnce(Result<T, Error>) -> Result<U, Error> + Send + 'static,
+    ) -> Request<U> {
+        Request {
+            message: self.message,
+            flags: self.flags,
+            options: self.options,
+            collect: Box::new(Then {
+                inner: self.collect,
+                then,
+            }),
+            invalid: self.invalid,
+        }
+    }
+}
+
+impl<I: Send + 'static> Request<Vec<I>> {
+    /// A request whose result is the items `each` makes of its replies, in
+    /// order: each reply is turned into an item (or passed over, `None`)
+    /// as it is decoded, so a large dump is never held twice.
+    pub fn each_reply(
+        message: RouteNetlinkMessage,
+        flags: NetlinkFlags,
+        options: RequestOptions,
+        each: impl FnMut(RouteNetlinkMessage) -> Option<I> + Send + 'static,
+    ) -> Self {
+        Self::with_collector(
+            message,
+            flags,
+            options,
+            Box::new(EachReply {
+                items: Vec::new(),
+                each,
+            }),
+        )
+    }
+}
+
+impl<T> Request<T> {
     /// `Err(Error::InvalidArgument)` for a request refused while it was
     /// built: front ends check this before sending.
     pub fn check(&self) -> Result<(), Error> {
@@ -98,37 +266,6 @@ impl<T> Request<T> {
         self
     }
 
-    /// The same request with its result mapped by `f`.
-    pub fn map<U>(self, f: impl FnOnce(T) -> U + Send + 'static) -> Request<U>
-    where
-        T: 'static,
-    {
-        let finish = self.finish;
-        Request {
-            message: self.message,
-            flags: self.flags,
-            options: self.options,
-            finish: Box::new(move |answer| finish(answer).map(f)),
-            invalid: self.invalid,
-        }
-    }
-
-    /// The same request, with `recover` deciding what a failure becomes:
-    /// some kernel errors mean "nothing there" (a dump of a routing table
-    /// never used is refused with `ENOENT`), which a caller may rather see
-    /// as an empty result.
-    #[must_use]
-    pub fn or_else(self, recover: impl FnOnce(Error) -> Result<T, Error> + Send + 'static) -> Self
-    where
-        T: 'static,
-    {
-        let finish = self.finish;
-        Request {
-            finish: Box::new(move |answer| finish(answer).or_else(recover)),
-            ..self
-        }
-    }
-
     /// Adds `flags` to the request's flags (say `NLM_F_ECHO`).
     #[must_use]
     pub fn with_flags(mut self, flags: NetlinkFlags) -> Self {
@@ -136,18 +273,18 @@ impl<T> Request<T> {
         self
     }
 
-    /// The netlink message and options to send, and the function turning
-    /// the answer into the result: what a front end needs.
+    /// The netlink message and options to send, and the collector to feed
+    /// the replies to: what a front end needs.
     pub fn into_parts(
         self,
     ) -> (
         NetlinkMessage<RouteNetlinkMessage>,
         RequestOptions,
-        Finish<T>,
+        Box<dyn Collect<T>>,
     ) {
         let mut message = NetlinkMessage::from_inner(self.message);
         message.header.flags = self.flags;
-        (message, self.options, self.finish)
+        (message, self.options, self.collect)
     }
 }
 
@@ -210,5 +347,113 @@ pub(crate) fn check_index(index: u32) -> Result<i32, String> {
             "interface index {index} out of range 1..={}",
             i32::MAX
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use netlink_packet_route::link::{LinkHeader, LinkMessage};
+    use netlink_packet_route::route::{RouteAttr, RouteHeader, RouteMessage};
+
+    use super::*;
+
+    fn route(oif: u32) -> RouteNetlinkMessage {
+        RouteNetlinkMessage::NewRoute(RouteMessage::new(
+            RouteHeader::default(),
+            vec![RouteAttr::Oif(oif)],
+        ))
+    }
+
+    fn link() -> RouteNetlinkMessage {
+        RouteNetlinkMessage::NewLink(LinkMessage::new(LinkHeader::default(), vec![]))
+    }
+
+    /// The routes through an odd interface, by `each_reply`.
+    fn odd_routes() -> Request<Vec<u32>> {
+        Request::each_reply(
+            route(0),
+            NetlinkFlags::empty(),
+            RequestOptions::dump(),
+            |m| match m {
+                RouteNetlinkMessage::NewRoute(r) => r.oif().filter(|i| i % 2 == 1),
+                _ => None,
+            },
+        )
+    }
+
+    fn run<T>(request: Request<T>, feed: &[Option<RouteNetlinkMessage>]) -> Result<T, Error> {
+        let (_, _, mut collect) = request.into_parts();
+        for item in feed {
+            match item {
+                Some(reply) => collect.reply(reply.clone()),
+                None => collect.restart(),
+            }
+        }
+        collect.finish(Ok(()))
+    }
+
+    #[test]
+    fn each_reply_keeps_what_it_makes_in_order_and_a_restart_voids_the_rest() {
+        let feed = [Some(route(3)), Some(link()), Some(route(4)), Some(route(1))];
+        assert_eq!(run(odd_routes(), &feed).unwrap(), vec![3, 1]);
+        let restarted = [Some(route(3)), None, Some(route(5)), Some(route(2))];
+        assert_eq!(run(odd_routes(), &restarted).unwrap(), vec![5]);
+        assert_eq!(run(odd_routes(), &[]).unwrap(), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_failed_answer_fails_every_kind_of_collector() {
+        let failed = || Err(Error::Decode("lost".into()));
+        let (_, _, mut collect) = odd_routes().into_parts();
+        collect.reply(route(1));
+        assert!(matches!(collect.finish(failed()), Err(Error::Decode(m)) if m == "lost"));
+        let all = Request::new(
+            route(0),
+            NetlinkFlags::empty(),
+            RequestOptions::dump(),
+            |r| Ok(r.len()),
+        );
+        let (_, _, collect) = all.into_parts();
+        assert!(matches!(collect.finish(failed()), Err(Error::Decode(m)) if m == "lost"));
+    }
+
+    #[test]
+    fn new_sees_every_reply_and_map_and_or_else_wrap_any_collector() {
+        let all = Request::new(
+            route(0),
+            NetlinkFlags::empty(),
+            RequestOptions::dump(),
+            |r| Ok(r.len()),
+        );
+        let feed = [
+            Some(route(1)),
+            Some(link()),
+            None,
+            Some(link()),
+            Some(route(2)),
+        ];
+        assert_eq!(run(all, &feed).unwrap(), 2);
+
+        let counted = odd_routes().map(|v| v.len());
+        assert_eq!(run(counted, &[Some(route(1)), Some(route(7))]).unwrap(), 2);
+
+        let recovered = odd_routes().or_else(|_| Ok(vec![42]));
+        let (_, _, collect) = recovered.into_parts();
+        assert_eq!(
+            collect.finish(Err(Error::Decode("x".into()))).unwrap(),
+            vec![42]
+        );
+        // A success passes through the recovery untouched.
+        let recovered = odd_routes().or_else(|_| Ok(vec![42]));
+        assert_eq!(run(recovered, &[Some(route(9))]).unwrap(), vec![9]);
+    }
+
+    #[test]
+    fn a_whole_answer_is_fed_in_order() {
+        let answer = Ok(vec![route(5), route(6), route(7)]);
+        let (_, _, collect) = odd_routes().into_parts();
+        assert_eq!(collect_answer(collect, answer).unwrap(), vec![5, 7]);
+        let (_, _, collect) = odd_routes().into_parts();
+        assert!(collect_answer(collect, Err(Error::Decode("gone".into()))).is_err());
     }
 }

@@ -1,6 +1,6 @@
 //! The tokio front end.
 
-use futures::{StreamExt, TryStreamExt};
+use futures::StreamExt;
 use netlink_packet_core::NetlinkPayload;
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
@@ -25,25 +25,24 @@ impl Handle {
     pub async fn execute<T>(&self, request: impl Into<Request<T>>) -> Result<T, Error> {
         let request = request.into();
         request.check()?;
-        let (message, options, finish) = request.into_parts();
-        // The payloads are collected as they are parsed: no vector of
-        // whole netlink messages beside the one of results.
-        let replies = match self.handle.request(message, options).await {
-            Ok(stream) => {
-                stream
-                    .map_err(Error::from)
-                    .try_filter_map(|reply| {
-                        futures::future::ready(Ok(match reply.payload {
-                            NetlinkPayload::Inner(inner) => Some(inner),
-                            _ => None,
-                        }))
-                    })
-                    .try_collect::<Vec<_>>()
-                    .await
-            }
+        let (message, options, mut collect) = request.into_parts();
+        // Each payload goes to the collector as it is parsed: no vector of
+        // whole netlink messages, none of every reply beside the result.
+        let outcome = match self.handle.request(message, options).await {
+            Ok(mut stream) => loop {
+                match stream.next().await {
+                    Some(Ok(reply)) => {
+                        if let NetlinkPayload::Inner(inner) = reply.payload {
+                            collect.reply(inner);
+                        }
+                    }
+                    Some(Err(error)) => break Err(Error::from(error)),
+                    None => break Ok(()),
+                }
+            },
             Err(error) => Err(Error::from(error)),
         };
-        finish(replies)
+        collect.finish(outcome)
     }
 
     /// Runs many requests, several in flight at once so that the

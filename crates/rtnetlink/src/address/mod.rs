@@ -409,18 +409,11 @@ impl AddressGet {
             index: self.link.unwrap_or(0),
             ..Default::default()
         };
-        Request::new(
+        Request::each_reply(
             RouteNetlinkMessage::GetAddress(AddressMessage::new(header, vec![])),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            move |replies| {
-                // One pass, in the replies' own allocation.
-                Ok(replies
-                    .into_iter()
-                    .filter_map(new_address)
-                    .filter(|a| self.matches(a))
-                    .collect())
-            },
+            move |reply| new_address(reply).filter(|a| self.matches(a)),
         )
     }
 }

@@ -123,26 +123,19 @@ impl LinkDump {
             name_prefix,
             up_only,
         } = self;
-        Request::new(
+        let wanted = move |link: &LinkMessage| {
+            master.map_or(true, |m| master_of(link) == Some(m))
+                && kind.as_deref().map_or(true, |k| link.kind() == Some(k))
+                && name_prefix
+                    .as_deref()
+                    .map_or(true, |p| link.name().is_some_and(|n| n.starts_with(p)))
+                && (!up_only || link.header.flags.contains(IfFlags::UP))
+        };
+        Request::each_reply(
             RouteNetlinkMessage::GetLink(LinkMessage::new(LinkHeader::default(), attrs)),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            move |replies| {
-                // One pass, in the replies' own allocation.
-                let wanted = |link: &LinkMessage| {
-                    master.map_or(true, |m| master_of(link) == Some(m))
-                        && kind.as_deref().map_or(true, |k| link.kind() == Some(k))
-                        && name_prefix
-                            .as_deref()
-                            .map_or(true, |p| link.name().is_some_and(|n| n.starts_with(p)))
-                        && (!up_only || link.header.flags.contains(IfFlags::UP))
-                };
-                Ok(replies
-                    .into_iter()
-                    .filter_map(new_link)
-                    .filter(wanted)
-                    .collect())
-            },
+            move |reply| new_link(reply).filter(&wanted),
         )
     }
 }

@@ -294,17 +294,14 @@ impl FdbDump {
             attrs.push(NeighbourAttr::Master(index));
         }
         let port = self.port;
-        Request::new(
+        Request::each_reply(
             RouteNetlinkMessage::GetNeighbour(NeighbourMessage::new(header, attrs)),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            move |replies| {
-                Ok(replies
-                    .into_iter()
-                    .filter_map(new_neighbour)
+            move |reply| {
+                new_neighbour(reply)
                     .filter(|n| n.header.family == NeighbourFamily::Bridge)
                     .filter(|n| port.map_or(true, |i| i64::from(n.header.index) == i64::from(i)))
-                    .collect())
             },
         )
     }

@@ -334,17 +334,11 @@ impl NeighbourDump {
             attrs.push(NeighbourAttr::Master(index));
         }
         let filter = self;
-        Request::new(
+        Request::each_reply(
             RouteNetlinkMessage::GetNeighbour(NeighbourMessage::new(header, attrs)),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            move |replies| {
-                Ok(replies
-                    .into_iter()
-                    .filter_map(new_neighbour)
-                    .filter(|n| filter.keeps(n))
-                    .collect())
-            },
+            move |reply| new_neighbour(reply).filter(|n| filter.keeps(n)),
         )
     }
 

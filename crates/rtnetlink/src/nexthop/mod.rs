@@ -276,17 +276,11 @@ impl NexthopDump {
             attrs.push(NexthopAttr::Fdb(Flag));
         }
         let filter = self;
-        Request::new(
+        Request::each_reply(
             RouteNetlinkMessage::GetNexthop(NexthopMessage::new(header, attrs)),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            move |replies| {
-                Ok(replies
-                    .into_iter()
-                    .filter_map(new_nexthop)
-                    .filter(|n| filter.keeps(n))
-                    .collect())
-            },
+            move |reply| new_nexthop(reply).filter(|n| filter.keeps(n)),
         )
     }
 

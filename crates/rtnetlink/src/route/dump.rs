@@ -150,18 +150,11 @@ impl RouteDump {
     pub fn build(self) -> Request<Vec<RouteMessage>> {
         let message = self.message();
         let by_table = self.table.is_some();
-        let request = Request::new(
+        let request = Request::each_reply(
             RouteNetlinkMessage::GetRoute(message),
             NetlinkFlags::empty(),
             RequestOptions::dump(),
-            move |replies| {
-                // One pass, in the replies' own allocation.
-                Ok(replies
-                    .into_iter()
-                    .filter_map(new_route)
-                    .filter(|r| self.matches(r))
-                    .collect())
-            },
+            move |reply| new_route(reply).filter(|r| self.matches(r)),
         );
         if !by_table {
             return request;
