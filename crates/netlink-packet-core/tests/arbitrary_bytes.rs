@@ -34,6 +34,16 @@ fn check_messages(bytes: &[u8]) {
         assert!(raw.bytes.len() >= NetlinkHeader::LEN);
         if let Ok(mut message) = NetlinkMessage::<RawPayload>::parse(&raw) {
             let emitted = message.to_bytes();
+            // Written into a used buffer (longer, then shorter, than the
+            // message), the same bytes, in the same allocation.
+            for stale in [vec![0xAA; emitted.len() + 9], vec![0x55; 3]] {
+                let at = stale.as_ptr();
+                let reused = message.to_bytes_in(stale);
+                assert_eq!(reused, emitted);
+                if reused.capacity() == emitted.len() + 9 {
+                    assert_eq!(reused.as_ptr(), at);
+                }
+            }
             // Emitting recomputes the length; garbage the parser could not
             // place (a broken extended ACK tail) is not carried over.
             message.finalize();

@@ -250,6 +250,10 @@ pub struct Engine {
     queue: VecDeque<Request>,
     in_flight: Vec<Request>,
     last_batch: Vec<RequestId>,
+    /// The byte buffers of requests answered well, for the next requests
+    /// to be written into: a driver sending one change after another
+    /// allocates no buffer per request.
+    spare: Vec<Vec<u8>>,
     /// No wanted request has a deadline before this (`None`: none has a
     /// deadline). A lower bound, tightened on every full scan, so that
     /// drivers asking once per datagram do not scan thousands of queued
@@ -273,6 +277,7 @@ impl Engine {
             next_seq: 1,
             queue: VecDeque::new(),
             in_flight: Vec::new(),
+            spare: Vec::new(),
             last_batch: Vec::new(),
             deadline_floor: None,
         }
@@ -287,6 +292,28 @@ impl Engine {
     pub fn port_id(&self) -> u32 {
         self.port_id
     }
+
+    /// An empty buffer to write the next request into before
+    /// [`submit`](Self::submit): the allocation of a request answered
+    /// earlier when there is one (see [`Engine::SPARE_BUFFERS`]), else new.
+    pub fn buffer(&mut self) -> Vec<u8> {
+        self.spare.pop().unwrap_or_default()
+    }
+
+    /// Keeps the bytes of a request answered well for [`buffer`](Self::buffer).
+    fn recycle(&mut self, mut bytes: Vec<u8>) {
+        if self.spare.len() < Self::SPARE_BUFFERS && bytes.capacity() <= Self::SPARE_CAPACITY {
+            bytes.clear();
+            self.spare.push(bytes);
+        }
+    }
+
+    /// How many buffers of answered requests are kept for reuse.
+    pub const SPARE_BUFFERS: usize = 8;
+
+    /// The largest buffer kept for reuse: requests are small; a large one
+    /// (a big batch of attributes) is not worth holding on to.
+    pub const SPARE_CAPACITY: usize = 4096;
 
     /// Registers a request. `message` is one complete netlink message (a
     /// 16-byte header whose length is right, then the payload); the engine
@@ -558,11 +585,13 @@ impl Engine {
                 // needs nothing else decoded: this is every successful
                 // change, so it is worth the shortcut.
                 if message.payload.get(..4) == Some(&[0; 4]) {
-                    Output::Complete {
+                    let output = Output::Complete {
                         id: request.id,
                         interrupted: request.interrupted,
                         message,
-                    }
+                    };
+                    self.recycle(request.bytes);
+                    output
                 } else {
                     match ErrorMessage::parse(&header, message.payload) {
                         Ok(ack) if ack.code == 0 => Output::Complete {
@@ -687,11 +716,13 @@ impl Engine {
                 return Output::Restarted { id };
             }
         }
-        Output::Complete {
+        let output = Output::Complete {
             id: request.id,
             interrupted,
             message,
-        }
+        };
+        self.recycle(request.bytes);
+        output
     }
 }
 

@@ -497,3 +497,66 @@ fn the_next_deadline_is_a_lower_bound_tightened_by_expire() {
     assert!(engine.expire(start + ms(250)).is_empty());
     assert_eq!(engine.next_deadline(), None);
 }
+
+#[test]
+fn answered_requests_lend_their_buffers_to_the_next() {
+    let mut engine = engine();
+    let now = Instant::now();
+    assert_eq!(engine.buffer().capacity(), 0, "nothing answered yet");
+
+    // An ACK gives the request's bytes back, emptied.
+    let bytes = request(RTM_NEWLINK);
+    let at = bytes.as_ptr();
+    engine
+        .submit(bytes, RequestOptions::request(), now)
+        .unwrap();
+    let seq = transmit(&mut engine)[0];
+    assert_eq!(
+        feed(&mut engine, &error(seq, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(0, false)]
+    );
+    let reused = engine.buffer();
+    assert!(reused.is_empty());
+    assert_eq!(reused.as_ptr(), at);
+    assert_eq!(engine.buffer().capacity(), 0, "one answer, one buffer");
+
+    // So does a dump's DONE.
+    let bytes = request(RTM_GETLINK);
+    let at = bytes.as_ptr();
+    engine.submit(bytes, RequestOptions::dump(), now).unwrap();
+    let seq = transmit(&mut engine)[0];
+    feed(&mut engine, &done(seq, 0, 0), DatagramInfo::KERNEL);
+    let reused = engine.buffer();
+    assert_eq!(reused.as_ptr(), at);
+
+    // A refused request keeps its bytes in its error: none comes back.
+    engine
+        .submit(request(RTM_NEWLINK), RequestOptions::request(), now)
+        .unwrap();
+    let seq = transmit(&mut engine)[0];
+    let seen = feed(&mut engine, &error(seq, -17, None), DatagramInfo::KERNEL);
+    assert!(matches!(seen[..], [Seen::Failed(..)]), "{seen:?}");
+    assert_eq!(engine.buffer().capacity(), 0);
+
+    // At most SPARE_BUFFERS are kept, none larger than SPARE_CAPACITY.
+    let mut large = request(RTM_NEWLINK);
+    large.reserve(Engine::SPARE_CAPACITY);
+    engine
+        .submit(large, RequestOptions::request(), now)
+        .unwrap();
+    for _ in 0..Engine::SPARE_BUFFERS + 4 {
+        engine
+            .submit(request(RTM_NEWLINK), RequestOptions::request(), now)
+            .unwrap();
+    }
+    let seqs = transmit(&mut engine);
+    assert_eq!(seqs.len(), Engine::SPARE_BUFFERS + 5);
+    for seq in seqs {
+        feed(&mut engine, &error(seq, 0, None), DatagramInfo::KERNEL);
+    }
+    let kept: Vec<Vec<u8>> = std::iter::from_fn(|| Some(engine.buffer()))
+        .take_while(|b| b.capacity() > 0)
+        .collect();
+    assert_eq!(kept.len(), Engine::SPARE_BUFFERS);
+    assert!(kept.iter().all(|b| b.capacity() <= Engine::SPARE_CAPACITY));
+}

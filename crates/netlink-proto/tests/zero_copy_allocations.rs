@@ -62,5 +62,33 @@ fn zero_copy_dump_allocates_nothing_per_message() {
             ahead <= large + 40,
             "{ahead} allocations with read-ahead, {large} without"
         );
+
+        // Requests written into the connection's buffers allocate nothing
+        // of their own: each answered request's buffer is reused.
+        let (few, many) = (
+            requests(&mut connection, 10),
+            requests(&mut connection, 100),
+        );
+        eprintln!("allocations: {few} for 10 requests, {many} for 100");
+        assert!(many <= few + 2, "{few} for 10 requests, {many} for 100");
     });
+}
+
+/// Allocations of `n` acknowledged requests (`RTM_GETLINK` of lo, each
+/// answered by the link and an ACK), the messages built beforehand.
+fn requests(connection: &mut Connection, n: usize) -> u64 {
+    let messages: Vec<_> = (0..n).map(|_| getlink(1)).collect();
+    let mut replies = 0;
+    let before = allocations();
+    for message in &messages {
+        let bytes = message.to_bytes_in(connection.buffer());
+        connection
+            .request_raw(bytes, RequestOptions::request(), |reply| {
+                replies += usize::from(matches!(reply, RawReply::Message(_)));
+            })
+            .unwrap();
+    }
+    let allocated = allocations() - before;
+    assert_eq!(replies, n);
+    allocated
 }

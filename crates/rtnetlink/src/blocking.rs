@@ -46,27 +46,25 @@ impl Handle {
             RouteNetlinkMessage::deserialize(&raw.header, raw.payload)
                 .map_err(|error| error.at_base(raw.offset + NetlinkHeader::LEN))
         };
-        let outcome = self.connection.request_decoded(
-            message.to_bytes(),
-            options,
-            decode,
-            |reply| match reply {
-                DecodedReply::Message(decoded) if failed.is_none() => match decoded {
-                    Ok(message) => collect.reply(message),
-                    Err(error) => {
-                        failed = Some(netlink_proto::Error::Decode {
-                            request: None,
-                            error,
-                        })
+        let bytes = message.to_bytes_in(self.connection.buffer());
+        let outcome =
+            self.connection
+                .request_decoded(bytes, options, decode, |reply| match reply {
+                    DecodedReply::Message(decoded) if failed.is_none() => match decoded {
+                        Ok(message) => collect.reply(message),
+                        Err(error) => {
+                            failed = Some(netlink_proto::Error::Decode {
+                                request: None,
+                                error,
+                            })
+                        }
+                    },
+                    DecodedReply::Message(_) => {}
+                    DecodedReply::Restarted => {
+                        collect.restart();
+                        failed = None;
                     }
-                },
-                DecodedReply::Message(_) => {}
-                DecodedReply::Restarted => {
-                    collect.restart();
-                    failed = None;
-                }
-            },
-        );
+                });
         let outcome = match (outcome, failed) {
             (Err(error), _) | (Ok(_), Some(error)) => Err(Error::from(error)),
             (Ok(_), None) => Ok(()),

@@ -61,4 +61,4 @@ pub mod tokio;
 pub use error::{Error, OffendingAttribute};
 pub use netlink_packet_route as packet;
 pub use netlink_sys::Namespace;
-pub use request::{Collect, Request};
+pub use request::{Collect, Collector, Request};

@@ -25,27 +25,59 @@ pub trait Collect<T>: Send {
     fn finish(self: Box<Self>, outcome: Result<(), Error>) -> Result<T, Error>;
 }
 
-/// Every reply kept, the result made of all of them at the end.
-struct AllReplies<F> {
-    replies: Vec<RouteNetlinkMessage>,
-    finish: F,
+/// What a front end feeds a request's replies to: its [`Collect`]or, or
+/// for a request made with [`Request::new`], a vector for its finishing
+/// function (which costs no allocation until a reply comes: an
+/// acknowledged change allocates nothing here).
+pub struct Collector<T>(CollectorKind<T>);
+
+enum CollectorKind<T> {
+    AllReplies {
+        replies: Vec<RouteNetlinkMessage>,
+        finish: Finish<T>,
+    },
+    Custom(Box<dyn Collect<T>>),
 }
 
-impl<T, F> Collect<T> for AllReplies<F>
-where
-    F: FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send,
-{
-    fn reply(&mut self, reply: RouteNetlinkMessage) {
-        self.replies.push(reply);
+/// A finishing step taking every reply. Boxed, but a function that
+/// captures nothing (most of them) is not allocated.
+type Finish<T> = Box<dyn FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send>;
+
+impl<T> Collector<T> {
+    /// One reply of the answer, in order.
+    pub fn reply(&mut self, reply: RouteNetlinkMessage) {
+        match &mut self.0 {
+            CollectorKind::AllReplies { replies, .. } => replies.push(reply),
+            CollectorKind::Custom(collect) => collect.reply(reply),
+        }
     }
 
-    fn restart(&mut self) {
-        self.replies.clear();
+    /// An interrupted dump starts over: the replies taken so far are void.
+    pub fn restart(&mut self) {
+        match &mut self.0 {
+            CollectorKind::AllReplies { replies, .. } => replies.clear(),
+            CollectorKind::Custom(collect) => collect.restart(),
+        }
     }
 
-    fn finish(self: Box<Self>, outcome: Result<(), Error>) -> Result<T, Error> {
-        outcome?;
-        (self.finish)(self.replies)
+    /// The answer is complete (`Ok`) or failed: the request's result.
+    pub fn finish(self, outcome: Result<(), Error>) -> Result<T, Error> {
+        match self.0 {
+            CollectorKind::AllReplies { replies, finish } => {
+                outcome?;
+                finish(replies)
+            }
+            CollectorKind::Custom(collect) => collect.finish(outcome),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Collector<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0 {
+            CollectorKind::AllReplies { .. } => "Collector::AllReplies",
+            CollectorKind::Custom(_) => "Collector::Custom",
+        })
     }
 }
 
@@ -75,7 +107,7 @@ where
 
 /// Another collector, its result (or failure) passed through `then`.
 struct Then<T, F> {
-    inner: Box<dyn Collect<T>>,
+    inner: Collector<T>,
     then: F,
 }
 
@@ -92,13 +124,14 @@ where
     }
 
     fn finish(self: Box<Self>, outcome: Result<(), Error>) -> Result<U, Error> {
-        (self.then)(self.inner.finish(outcome))
+        let Then { inner, then } = *self;
+        then(inner.finish(outcome))
     }
 }
 
 /// Feeds a whole answer (every reply, or why it failed) to `collect`.
 pub(crate) fn collect_answer<T>(
-    mut collect: Box<dyn Collect<T>>,
+    mut collect: Collector<T>,
     answer: Result<Vec<RouteNetlinkMessage>, Error>,
 ) -> Result<T, Error> {
     let outcome = answer.map(|replies| replies.into_iter().for_each(|r| collect.reply(r)));
@@ -112,7 +145,7 @@ pub struct Request<T> {
     message: RouteNetlinkMessage,
     flags: NetlinkFlags,
     options: RequestOptions,
-    collect: Box<dyn Collect<T>>,
+    collect: Collector<T>,
     /// Why the request must not be sent, found while building it.
     invalid: Option<String>,
 }
@@ -137,15 +170,16 @@ impl<T> Request<T> {
         options: RequestOptions,
         finish: impl FnOnce(Vec<RouteNetlinkMessage>) -> Result<T, Error> + Send + 'static,
     ) -> Self {
-        Self::with_collector(
+        Request {
             message,
             flags,
             options,
-            Box::new(AllReplies {
+            collect: Collector(CollectorKind::AllReplies {
                 replies: Vec::new(),
-                finish,
+                finish: Box::new(finish),
             }),
-        )
+            invalid: None,
+        }
     }
 
     /// A request whose replies are taken by `collect`.
@@ -159,7 +193,7 @@ impl<T> Request<T> {
             message,
             flags,
             options,
-            collect,
+            collect: Collector(CollectorKind::Custom(collect)),
             invalid: None,
         }
     }
@@ -203,10 +237,10 @@ impl<T: 'static> Request<T> {
             message: self.message,
             flags: self.flags,
             options: self.options,
-            collect: Box::new(Then {
+            collect: Collector(CollectorKind::Custom(Box::new(Then {
                 inner: self.collect,
                 then,
-            }),
+            }))),
             invalid: self.invalid,
         }
     }
@@ -280,7 +314,7 @@ impl<T> Request<T> {
     ) -> (
         NetlinkMessage<RouteNetlinkMessage>,
         RequestOptions,
-        Box<dyn Collect<T>>,
+        Collector<T>,
     ) {
         let mut message = NetlinkMessage::from_inner(self.message);
         message.header.flags = self.flags;

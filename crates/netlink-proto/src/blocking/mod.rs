@@ -157,6 +157,14 @@ impl Connection {
         &self.socket
     }
 
+    /// An empty buffer for the bytes of the next request (for
+    /// [`request_raw`](Self::request_raw) and
+    /// [`request_decoded`](Self::request_decoded)): the allocation of a
+    /// request already answered when there is one.
+    pub fn buffer(&mut self) -> Vec<u8> {
+        self.engine.buffer()
+    }
+
     /// The engine's state (requests queued and in flight).
     pub fn engine(&self) -> &Engine {
         &self.engine
@@ -180,7 +188,8 @@ impl Connection {
         T: NetlinkSerializable + NetlinkDeserializable,
     {
         let retry = matches!(options.on_interrupt, InterruptPolicy::Retry(_));
-        let id = self.submit(message.to_bytes(), options)?;
+        let bytes = message.to_bytes_in(self.engine.buffer());
+        let id = self.submit(bytes, options)?;
         Ok(Replies::new(self, id, retry))
     }
 
@@ -259,6 +268,8 @@ impl Connection {
         let mut results: Vec<Option<BatchResult<T>>> = Vec::new();
         let mut collected: Vec<Vec<NetlinkMessage<T>>> = Vec::new();
         for (message, options) in messages {
+            // Batches are submitted whole before anything is answered:
+            // there is nothing to reuse yet.
             let id = self
                 .engine
                 .submit(message.to_bytes(), options, now)
