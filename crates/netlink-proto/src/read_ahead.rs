@@ -40,7 +40,9 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use netlink_packet_core::{MessageIter, NLMSG_DONE, NLMSG_ERROR, NLMSG_OVERRUN};
+use netlink_packet_core::{
+    MessageIter, RawMessage, NLMSG_DONE, NLMSG_ERROR, NLMSG_MIN_TYPE, NLMSG_OVERRUN,
+};
 use netlink_sys::{RecvInfo, Socket};
 
 use crate::socket_setup::RECV_RESERVE;
@@ -59,6 +61,48 @@ pub(crate) type DecodeDatagram = dyn Fn(&[u8], u32) -> Box<dyn Any + Send> + Sen
 impl std::fmt::Debug for DecodeAhead {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("DecodeAhead")
+    }
+}
+
+impl DecodeAhead {
+    /// Decodes with `decode` each reply of the dump that a datagram holds
+    /// (its messages with the dump's sequence number that are not control
+    /// messages, up to any damage, from which the engine fails the
+    /// request), into a [`DecodedAhead<T>`] by offset.
+    pub(crate) fn new<T, D>(decode: Arc<D>) -> Self
+    where
+        T: Send + 'static,
+        D: Fn(&RawMessage<'_>) -> T + Send + Sync + 'static,
+    {
+        DecodeAhead(Arc::new(move |datagram: &[u8], seq: u32| {
+            let values: Vec<(usize, T)> = MessageIter::new(datagram)
+                .map_while(Result::ok)
+                .filter(|m| {
+                    m.header.sequence_number == seq && m.header.message_type >= NLMSG_MIN_TYPE
+                })
+                .map(|m| (m.offset, decode(&m)))
+                .collect();
+            Box::new(values.into_iter()) as Box<dyn Any + Send>
+        }))
+    }
+}
+
+/// The replies of one datagram that the reader thread decoded, by offset
+/// in the datagram, in order.
+pub(crate) type DecodedAhead<T> = std::vec::IntoIter<(usize, T)>;
+
+/// The value decoded for the message at `offset`, if the reader decoded
+/// one; those before it (replies the engine did not hand over) are dropped.
+pub(crate) fn take_at<T>(values: &mut DecodedAhead<T>, offset: usize) -> Option<T> {
+    while let Some((at, _)) = values.as_slice().first() {
+        if *at >= offset {
+            break;
+        }
+        values.next();
+    }
+    match values.as_slice().first() {
+        Some((at, _)) if *at == offset => values.next().map(|(_, value)| value),
+        _ => None,
     }
 }
 
@@ -200,14 +244,19 @@ pub(crate) type AsyncReader = Reader<futures::channel::mpsc::Receiver<Filled>>;
 #[cfg(feature = "tokio")]
 impl AsyncReader {
     /// Starts a reader whose datagrams arrive through a future-aware
-    /// channel.
-    pub(crate) fn start(socket: &Socket, seq: u32) -> io::Result<Self> {
+    /// channel; with `decode`, it decodes the datagrams the connection
+    /// has not taken yet (its reply streams are behind).
+    pub(crate) fn start(
+        socket: &Socket,
+        seq: u32,
+        decode: Option<DecodeAhead>,
+    ) -> io::Result<Self> {
         let (mut filled_tx, filled) = futures::channel::mpsc::channel(DEPTH);
         let deliver = move |filled| {
             // The reader's own thread: blocking here is what it is for.
             futures::executor::block_on(futures::SinkExt::send(&mut filled_tx, filled)).is_ok()
         };
-        Reader::spawn(socket, seq, filled, deliver, None)
+        Reader::spawn(socket, seq, filled, deliver, decode)
     }
 
     /// Polls for the next datagram; `Ready(None)`: the reader is gone.
@@ -414,6 +463,36 @@ mod tests {
         bytes[4..6].copy_from_slice(&message_type.to_ne_bytes());
         bytes[8..12].copy_from_slice(&seq.to_ne_bytes());
         bytes
+    }
+
+    #[test]
+    fn values_are_taken_by_offset_skipping_those_not_asked_for() {
+        let mut values: DecodedAhead<&str> = vec![(0, "a"), (40, "b"), (80, "c")].into_iter();
+        assert_eq!(take_at(&mut values, 0), Some("a"));
+        // 40 was not handed over (an interrupted attempt, say).
+        assert_eq!(take_at(&mut values, 80), Some("c"));
+        assert_eq!(take_at(&mut values, 120), None);
+        let mut values: DecodedAhead<&str> = vec![(40, "b")].into_iter();
+        // A message the reader did not decode: nothing, and 40 is kept.
+        assert_eq!(take_at(&mut values, 20), None);
+        assert_eq!(take_at(&mut values, 40), Some("b"));
+    }
+
+    #[test]
+    fn a_datagram_decoder_takes_the_dumps_replies_only_up_to_damage() {
+        let datagram = [
+            header(24, 7),
+            header(24, 8),
+            header(NLMSG_DONE, 7),
+            header(25, 7),
+            vec![3, 0, 0, 0],
+            header(24, 7),
+        ]
+        .concat();
+        let decode = DecodeAhead::new(Arc::new(|m: &RawMessage<'_>| m.header.message_type));
+        let values = (decode.0)(&datagram, 7);
+        let values = values.downcast::<DecodedAhead<u16>>().unwrap();
+        assert_eq!(values.collect::<Vec<_>>(), [(0, 24), (60, 25)]);
     }
 
     #[test]

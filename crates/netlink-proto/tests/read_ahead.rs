@@ -27,6 +27,8 @@ fn read_ahead_against_the_kernel() {
     a_decoded_dump_is_decoded_once_on_either_thread_in_order();
     #[cfg(feature = "tokio")]
     the_tokio_driver_reads_ahead_with_the_same_outcome();
+    #[cfg(feature = "tokio")]
+    a_tokio_stream_that_falls_behind_gets_replies_decoded_on_the_reader();
 }
 
 /// Whether a thread of this process is the driver's reader.
@@ -350,5 +352,143 @@ fn the_tokio_driver_reads_ahead_with_the_same_outcome() {
         assert_eq!(alone.len(), 601);
         assert_eq!(ahead, alone);
         assert!(!reader_running(), "the reader outlived its dump");
+    });
+}
+
+/// A payload for the tokio driver that says where it was decoded: the
+/// request it sends, or a link decoded (on the reader thread or not).
+#[cfg(feature = "tokio")]
+#[derive(Debug)]
+enum Probe {
+    Request(RawPayload),
+    Link {
+        index: i32,
+        name: String,
+        on_reader: bool,
+    },
+}
+
+/// Makes `Probe`'s decoding panic on the reader thread.
+#[cfg(feature = "tokio")]
+static PANIC_ON_READER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(feature = "tokio")]
+impl netlink_packet_core::NetlinkSerializable for Probe {
+    fn message_type(&self) -> u16 {
+        match self {
+            Probe::Request(raw) => raw.message_type,
+            Probe::Link { .. } => 16,
+        }
+    }
+
+    fn buffer_len(&self) -> usize {
+        match self {
+            Probe::Request(raw) => raw.bytes.len(),
+            Probe::Link { .. } => 0,
+        }
+    }
+
+    fn emit(&self, buf: &mut [u8]) {
+        if let Probe::Request(raw) = self {
+            buf.copy_from_slice(&raw.bytes);
+        }
+    }
+}
+
+#[cfg(feature = "tokio")]
+impl netlink_packet_core::NetlinkDeserializable for Probe {
+    fn deserialize(
+        _: &netlink_packet_core::NetlinkHeader,
+        payload: &[u8],
+    ) -> Result<Self, netlink_packet_core::DecodeError> {
+        let on_reader = reader_thread();
+        if on_reader && PANIC_ON_READER.load(std::sync::atomic::Ordering::Relaxed) {
+            panic!("a decoder that fails on the reader thread");
+        }
+        Ok(Probe::Link {
+            index: link_index(payload),
+            name: link_name(payload),
+            on_reader,
+        })
+    }
+}
+
+/// Whether this is the driver's reader thread.
+#[cfg(feature = "tokio")]
+fn reader_thread() -> bool {
+    std::thread::current().name() == Some("netlink-read-ahead")
+}
+
+/// Every link through the tokio driver with `read_ahead`, the stream
+/// spending `work` on each, and how many were decoded on the reader.
+#[cfg(feature = "tokio")]
+fn tokio_decoded(read_ahead: ReadAhead, work: Duration) -> (Vec<(i32, String)>, usize) {
+    use futures::StreamExt;
+    use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
+    use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
+
+    let config = ConnectionConfig {
+        read_ahead,
+        ..ConnectionConfig::default()
+    };
+    let socket = netlink_sys::Socket::new(Protocol::Route).unwrap();
+    let (connection, handle, _events) = new_connection_with::<Probe>(socket, config).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        tokio::spawn(connection);
+        let request = NetlinkMessage::from_inner(Probe::Request(RawPayload {
+            message_type: RTM_GETLINK,
+            bytes: ifinfomsg(0),
+        }));
+        let mut replies = handle
+            .request(request, RequestOptions::dump())
+            .await
+            .unwrap();
+        let (mut links, mut on_reader) = (Vec::new(), 0);
+        while let Some(reply) = replies.next().await {
+            match reply.unwrap().payload {
+                NetlinkPayload::Inner(Probe::Link {
+                    index,
+                    name,
+                    on_reader: there,
+                }) => {
+                    links.push((index, name));
+                    on_reader += usize::from(there);
+                }
+                other => panic!("not a link: {other:?}"),
+            }
+            spend(work);
+        }
+        (links, on_reader)
+    })
+}
+
+#[cfg(feature = "tokio")]
+fn a_tokio_stream_that_falls_behind_gets_replies_decoded_on_the_reader() {
+    in_new_netns(|| {
+        ip_batch(&veth_pairs("k", 300));
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_read_ahead(ReadAhead::Off);
+        let (alone, _) = dump_links(&mut connection, 1000);
+        assert_eq!(alone.len(), 601);
+        let slow = Duration::from_micros(50);
+        // Without a reader, everything is decoded in the stream.
+        assert_eq!(tokio_decoded(ReadAhead::Off, slow), (alone.clone(), 0));
+        // A stream slower than the kernel: the reader decodes some, and
+        // the stream yields every link once, in order.
+        let (links, on_reader) = tokio_decoded(ReadAhead::Always, slow);
+        assert_eq!(links, alone);
+        assert!(on_reader > 0, "nothing decoded on the reader");
+        assert!(on_reader < 601, "everything decoded on the reader");
+        assert!(!reader_running(), "the reader outlived its dump");
+        // A decoder that panics on the reader thread loses nothing: the
+        // stream decodes those datagrams itself.
+        PANIC_ON_READER.store(true, std::sync::atomic::Ordering::Relaxed);
+        let (links, on_reader) = tokio_decoded(ReadAhead::Always, slow);
+        PANIC_ON_READER.store(false, std::sync::atomic::Ordering::Relaxed);
+        assert_eq!((links, on_reader), (alone, 0));
     });
 }

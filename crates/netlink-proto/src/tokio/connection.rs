@@ -1,5 +1,6 @@
 //! The connection future: the engine driven over a tokio socket.
 
+use std::any::Any;
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::io;
@@ -16,7 +17,7 @@ use super::stream::{EventStream, Handle};
 use super::{Command, Delivery, RawEvent};
 use crate::engine::{DatagramInfo, Engine, EngineConfig, Output, RequestId};
 use crate::error::{copy_io_error, Error};
-use crate::read_ahead::{AsyncReader, Filled, ReadAhead, READ_AHEAD_AFTER};
+use crate::read_ahead::{AsyncReader, DecodeAhead, Filled, ReadAhead, READ_AHEAD_AFTER};
 use crate::socket_setup::{prepare_socket, ENOBUFS, RECV_RESERVE};
 
 /// Queue sizes of a connection.
@@ -90,6 +91,9 @@ where
         commands: command_rx,
         commands_closed: false,
         routes: HashMap::new(),
+        decoders: HashMap::new(),
+        ahead_for: None,
+        decoded: None,
         pending: VecDeque::new(),
         events: Some(event_tx),
         losing_events: false,
@@ -118,6 +122,13 @@ pub struct Connection {
     commands: mpsc::Receiver<Command>,
     commands_closed: bool,
     routes: HashMap<RequestId, mpsc::Sender<Delivery>>,
+    /// How the reader thread may decode each dump's replies (set by the
+    /// handle that sent it, which knows their type).
+    decoders: HashMap<RequestId, DecodeAhead>,
+    /// The dump the reader thread reads (and may decode) for.
+    ahead_for: Option<RequestId>,
+    /// What the reader decoded of the datagram in `rx`, for that dump.
+    decoded: Option<(RequestId, Box<dyn Any + Send>)>,
     /// Deliveries from the last datagram not yet accepted by their reader.
     pending: VecDeque<(RequestId, Delivery)>,
     events: Option<mpsc::Sender<RawEvent>>,
@@ -210,11 +221,15 @@ impl Connection {
                     bytes,
                     options,
                     replies,
+                    decode,
                 })) => {
                     progress = true;
                     match self.engine.submit(bytes, options, Instant::now()) {
                         Ok(id) => {
                             self.routes.insert(id, replies);
+                            if let Some(decode) = decode {
+                                self.decoders.insert(id, decode);
+                            }
                         }
                         Err(error) => {
                             let mut replies = replies;
@@ -246,6 +261,7 @@ impl Connection {
                 Poll::Ready(Err(_)) => {
                     // The reader dropped its stream: stop caring.
                     self.routes.remove(&id);
+                    self.decoders.remove(&id);
                     self.engine.cancel(id);
                     self.pending.retain(|(other, _)| *other != id);
                 }
@@ -257,6 +273,7 @@ impl Connection {
                     let _ = sender.start_send(delivery);
                     if last {
                         self.routes.remove(&id);
+                        self.decoders.remove(&id);
                     }
                 }
             }
@@ -304,8 +321,12 @@ impl Connection {
                     return Ok(true);
                 }
                 Poll::Ready(Some(Filled {
-                    buf, result, last, ..
+                    buf,
+                    result,
+                    last,
+                    decoded,
                 })) => {
+                    self.decoded = decoded.zip(self.ahead_for).map(|(values, id)| (id, values));
                     let old = std::mem::replace(&mut self.rx, buf);
                     if last {
                         self.ahead = None;
@@ -363,7 +384,9 @@ impl Connection {
         if count == READ_AHEAD_AFTER + 1 {
             if let Some(socket) = self.socket.get_ref() {
                 // Without a thread (none can be started), the dump goes on here.
-                self.ahead = AsyncReader::start(socket, seq).ok();
+                let decode = self.decoders.get(&id).cloned();
+                self.ahead = AsyncReader::start(socket, seq, decode).ok();
+                self.ahead_for = Some(id);
             }
         }
     }
@@ -401,9 +424,51 @@ impl Connection {
             pending,
             ..
         } = self;
+        // The replies of the dump read ahead that this datagram holds go in
+        // one delivery, with what the reader decoded of them.
+        let (ahead_id, mut ahead_values) = match self.decoded.take() {
+            Some((id, values)) => (Some(id), Some(values)),
+            None => (None, None),
+        };
         let mut events = Vec::new();
         for output in engine.receive(rx, info) {
             match output {
+                Output::Reply { id, message } if Some(id) == ahead_id => {
+                    let decoded = match (ahead_values.take(), pending.back_mut()) {
+                        (Some(values), _) => {
+                            Some((values, Vec::with_capacity(rx.len()), Vec::new()))
+                        }
+                        (None, Some((last, Delivery::Decoded { bytes, offsets, .. })))
+                            if *last == id =>
+                        {
+                            bytes.extend_from_slice(message.bytes);
+                            bytes.resize(align(bytes.len()), 0);
+                            offsets.push(message.offset);
+                            None
+                        }
+                        // Not right behind this datagram's delivery (never
+                        // in a dump's datagrams): the stream decodes it.
+                        (None, _) => {
+                            let mut bytes = message.bytes.to_vec();
+                            bytes.resize(align(bytes.len()), 0);
+                            pending.push_back((id, Delivery::Replies(bytes)));
+                            None
+                        }
+                    };
+                    if let Some((values, mut bytes, mut offsets)) = decoded {
+                        bytes.extend_from_slice(message.bytes);
+                        bytes.resize(align(bytes.len()), 0);
+                        offsets.push(message.offset);
+                        pending.push_back((
+                            id,
+                            Delivery::Decoded {
+                                bytes,
+                                values,
+                                offsets,
+                            },
+                        ));
+                    }
+                }
                 Output::Reply { id, message } => {
                     // Consecutive replies of one request share one buffer.
                     match pending.back_mut() {
@@ -516,6 +581,7 @@ impl Connection {
     }
 
     fn fail_everything(&mut self, error: &io::Error) {
+        self.decoders.clear();
         for (id, mut sender) in self.routes.drain() {
             let _ = sender.try_send(Delivery::Failed(Error::Io(copy_io_error(error))));
             self.engine.cancel(id);

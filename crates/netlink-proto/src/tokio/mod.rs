@@ -26,7 +26,10 @@ mod tests;
 pub use connection::{new_connection, new_connection_with, Connection, ConnectionConfig};
 pub use stream::{EventStream, Handle, ReplyStream};
 
+use std::any::Any;
+
 use crate::error::Error;
+use crate::read_ahead::DecodeAhead;
 use crate::RequestOptions;
 use futures::channel::mpsc;
 
@@ -36,6 +39,8 @@ pub(crate) enum Command {
         bytes: Vec<u8>,
         options: RequestOptions,
         replies: mpsc::Sender<Delivery>,
+        /// For a dump: how the reader thread may decode its replies.
+        decode: Option<DecodeAhead>,
     },
 }
 
@@ -45,6 +50,14 @@ pub(crate) enum Delivery {
     /// Whole reply messages (header included), back to back, each padded to
     /// 4 bytes: the replies of one datagram, moved in one allocation.
     Replies(Vec<u8>),
+    /// The same, with what the reader thread decoded of their datagram
+    /// ([`DecodedAhead`](crate::read_ahead::DecodedAhead), by offset in the
+    /// datagram) and each reply's offset there.
+    Decoded {
+        bytes: Vec<u8>,
+        values: Box<dyn Any + Send>,
+        offsets: Vec<usize>,
+    },
     /// The request finished well.
     Complete { interrupted: bool },
     /// The request failed; nothing follows.

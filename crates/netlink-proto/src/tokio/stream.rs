@@ -1,21 +1,25 @@
 //! The caller's side of a tokio connection: the handle, reply streams and
 //! the event stream. Messages are decoded here, in the caller's task.
 
+use std::any::Any;
 use std::collections::VecDeque;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use futures::channel::mpsc;
 use futures::{SinkExt, Stream};
 use netlink_packet_core::{
-    MessageIter, NetlinkDeserializable, NetlinkMessage, NetlinkSerializable,
+    DecodeError, MessageIter, NetlinkDeserializable, NetlinkMessage, NetlinkSerializable,
+    RawMessage,
 };
 
 use super::{Command, Delivery, RawEvent};
-use crate::engine::{InterruptPolicy, RequestOptions};
+use crate::engine::{InterruptPolicy, RequestKind, RequestOptions};
 use crate::error::Error;
 use crate::event::Event;
+use crate::read_ahead::{take_at, DecodeAhead, DecodedAhead};
 
 /// Sends requests to a [`Connection`](super::Connection); clone it freely,
 /// across tasks. The connection ends when every handle is gone.
@@ -60,6 +64,15 @@ impl<T> Handle<T> {
         bytes: Vec<u8>,
         options: RequestOptions,
     ) -> Result<ReplyStream<T>, Error> {
+        self.send_request(bytes, options, None).await
+    }
+
+    async fn send_request(
+        &self,
+        bytes: Vec<u8>,
+        options: RequestOptions,
+        decode: Option<DecodeAhead>,
+    ) -> Result<ReplyStream<T>, Error> {
         let (replies_tx, replies_rx) = mpsc::channel(self.reply_queue);
         let retry = matches!(options.on_interrupt, InterruptPolicy::Retry(_));
         let mut commands = self.commands.clone();
@@ -68,6 +81,7 @@ impl<T> Handle<T> {
                 bytes,
                 options,
                 replies: replies_tx,
+                decode,
             })
             .await
             .map_err(|_| Error::ConnectionClosed)?;
@@ -75,6 +89,7 @@ impl<T> Handle<T> {
             deliveries: replies_rx,
             current: Vec::new(),
             position: 0,
+            ahead: None,
             held: VecDeque::new(),
             retry,
             finished: false,
@@ -84,15 +99,57 @@ impl<T> Handle<T> {
     }
 }
 
-impl<T: NetlinkSerializable> Handle<T> {
+impl<T> Handle<T>
+where
+    T: NetlinkSerializable + NetlinkDeserializable + Send + 'static,
+{
     /// Sends `message` and returns the stream of its replies. The stream
     /// ends after the ACK or DONE; a kernel error is its last item.
+    ///
+    /// A large dump read ahead on a second thread
+    /// ([`ConnectionConfig::read_ahead`](super::ConnectionConfig)) is
+    /// decoded there too whenever this stream falls behind: the stream
+    /// then yields those messages as decoded, in order, and decodes only
+    /// the rest itself.
     pub async fn request(
         &self,
         message: NetlinkMessage<T>,
         options: RequestOptions,
     ) -> Result<ReplyStream<T>, Error> {
-        self.request_bytes(message.to_bytes(), options).await
+        let decode = (options.kind == RequestKind::Dump).then(|| {
+            DecodeAhead::new(Arc::new(|raw: &RawMessage<'_>| {
+                NetlinkMessage::<T>::parse(raw)
+            }))
+        });
+        self.send_request(message.to_bytes(), options, decode).await
+    }
+}
+
+/// What the reader thread decoded of one delivery's datagram: the values
+/// by offset in the datagram, and the offset of each message of the
+/// delivery, in order.
+struct Ahead<T> {
+    values: DecodedAhead<Result<NetlinkMessage<T>, DecodeError>>,
+    offsets: std::vec::IntoIter<usize>,
+}
+
+impl<T: 'static> Ahead<T> {
+    /// The values the reader decoded (for this stream's type, or none).
+    fn of(values: Box<dyn Any + Send>, offsets: Vec<usize>) -> Option<Self> {
+        // Decoded by the decoder `request` set, so of this type.
+        let values = values.downcast().ok()?;
+        Some(Ahead {
+            values: *values,
+            offsets: offsets.into_iter(),
+        })
+    }
+}
+
+impl<T> Ahead<T> {
+    /// The value decoded for the delivery's next message, if there is one.
+    fn next(&mut self) -> Option<Result<NetlinkMessage<T>, DecodeError>> {
+        let offset = self.offsets.next()?;
+        take_at(&mut self.values, offset)
     }
 }
 
@@ -102,8 +159,10 @@ pub struct ReplyStream<T> {
     /// The replies of one datagram, and how far they have been read.
     current: Vec<u8>,
     position: usize,
+    /// What the reader thread decoded of `current`'s messages.
+    ahead: Option<Ahead<T>>,
     /// With a retry policy: replies held until the dump completes.
-    held: VecDeque<Vec<u8>>,
+    held: VecDeque<(Vec<u8>, Option<Ahead<T>>)>,
     retry: bool,
     finished: bool,
     interrupted: bool,
@@ -125,7 +184,21 @@ impl<T> ReplyStream<T> {
     }
 }
 
-impl<T: NetlinkDeserializable> ReplyStream<T> {
+// Nothing in the stream is pinned in place: its values are only moved out.
+impl<T> Unpin for ReplyStream<T> {}
+
+impl<T: NetlinkDeserializable + 'static> ReplyStream<T> {
+    /// A delivery's replies: read next, or held until a retried dump ends.
+    fn take(&mut self, bytes: Vec<u8>, ahead: Option<Ahead<T>>) {
+        if self.retry {
+            self.held.push_back((bytes, ahead));
+        } else {
+            self.current = bytes;
+            self.ahead = ahead;
+            self.position = 0;
+        }
+    }
+
     fn next_buffered(&mut self) -> Option<Result<NetlinkMessage<T>, Error>> {
         loop {
             if self.position < self.current.len() {
@@ -142,7 +215,9 @@ impl<T: NetlinkDeserializable> ReplyStream<T> {
                     }
                 };
                 self.position += netlink_packet_core::align(raw.bytes.len());
-                return Some(NetlinkMessage::parse(&raw).map_err(|error| Error::Decode {
+                let decoded = self.ahead.as_mut().and_then(Ahead::next);
+                let message = decoded.unwrap_or_else(|| NetlinkMessage::parse(&raw));
+                return Some(message.map_err(|error| Error::Decode {
                     request: None,
                     error,
                 }));
@@ -150,13 +225,13 @@ impl<T: NetlinkDeserializable> ReplyStream<T> {
             if self.retry && !self.finished {
                 return None;
             }
-            self.current = self.held.pop_front()?;
+            (self.current, self.ahead) = self.held.pop_front()?;
             self.position = 0;
         }
     }
 }
 
-impl<T: NetlinkDeserializable> Stream for ReplyStream<T> {
+impl<T: NetlinkDeserializable + 'static> Stream for ReplyStream<T> {
     type Item = Result<NetlinkMessage<T>, Error>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
@@ -175,14 +250,12 @@ impl<T: NetlinkDeserializable> Stream for ReplyStream<T> {
                     return Poll::Ready(Some(Err(Error::ConnectionClosed)));
                 }
                 Poll::Ready(Some(delivery)) => match delivery {
-                    Delivery::Replies(bytes) => {
-                        if this.retry {
-                            this.held.push_back(bytes);
-                        } else {
-                            this.current = bytes;
-                            this.position = 0;
-                        }
-                    }
+                    Delivery::Replies(bytes) => this.take(bytes, None),
+                    Delivery::Decoded {
+                        bytes,
+                        values,
+                        offsets,
+                    } => this.take(bytes, Ahead::of(values, offsets)),
                     Delivery::Restarted => this.held.clear(),
                     Delivery::Complete { interrupted } => {
                         this.interrupted = interrupted;
