@@ -387,7 +387,7 @@ impl Connection {
 
     /// Waits for one datagram (or a deadline) and feeds it to the engine,
     /// handing each output for request `id` to `sink`.
-    fn pump(&mut self, id: RequestId, sink: &mut dyn FnMut(Step<'_>)) -> Result<(), Error> {
+    fn pump(&mut self, id: RequestId, sink: &mut impl FnMut(Step<'_>)) -> Result<(), Error> {
         self.flush()?;
         if !self.engine.is_pending(id) {
             // Nothing will ever answer it; end the caller's wait.
@@ -453,7 +453,7 @@ impl Connection {
     /// Fails the requests whose time is up or, if none, waits for one
     /// datagram (until the next deadline) and feeds it to the engine. What
     /// concerns a request goes to `sink`; events are queued.
-    fn receive_with(&mut self, sink: &mut dyn FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
+    fn receive_with(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
         // The clock is read only when some request has a deadline.
         let wait = match self.engine.next_deadline() {
             None => None,
@@ -491,7 +491,7 @@ impl Connection {
 
     /// Hands what one datagram (now in `rx`) holds to `sink` (answers) and
     /// the event queue (notifications).
-    fn process(&mut self, info: DatagramInfo, sink: &mut dyn FnMut(RequestId, Step<'_>)) {
+    fn process(&mut self, info: DatagramInfo, sink: &mut impl FnMut(RequestId, Step<'_>)) {
         let Connection {
             engine,
             rx,
@@ -522,7 +522,7 @@ impl Connection {
     /// anything lost before the caller sees [`Event::Overrun`] is covered
     /// by a dump the caller starts after it. Bounded, so that a flood
     /// cannot keep the caller here for ever.
-    fn drain(&mut self, sink: &mut dyn FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
+    fn drain(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
         let most = self.event_limit.saturating_mul(2).max(64);
         for _ in 0..most {
             match self.try_recv()? {
