@@ -3,12 +3,15 @@
 use std::any::Any;
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Instant;
 
 use futures::channel::mpsc;
+
+use super::reply_channel::ReplySender;
 use futures::Stream;
 use netlink_packet_core::{align, NetlinkDeserializable};
 use netlink_sys::{Protocol, Socket, TokioSocket};
@@ -90,8 +93,8 @@ where
         engine,
         commands: command_rx,
         commands_closed: false,
-        routes: HashMap::new(),
-        decoders: HashMap::new(),
+        routes: ById::default(),
+        decoders: ById::default(),
         ahead_for: None,
         decoded: None,
         pending: VecDeque::new(),
@@ -121,10 +124,10 @@ pub struct Connection {
     engine: Engine,
     commands: mpsc::Receiver<Command>,
     commands_closed: bool,
-    routes: HashMap<RequestId, mpsc::Sender<Delivery>>,
+    routes: ById<ReplySender>,
     /// How the reader thread may decode each dump's replies (set by the
     /// handle that sent it, which knows their type).
-    decoders: HashMap<RequestId, DecodeAhead>,
+    decoders: ById<DecodeAhead>,
     /// The dump the reader thread reads (and may decode) for.
     ahead_for: Option<RequestId>,
     /// What the reader decoded of the datagram in `rx`, for that dump.
@@ -145,6 +148,32 @@ pub struct Connection {
     ahead: Option<AsyncReader>,
     /// The dump being answered and how many datagrams it has taken.
     dump_streak: (Option<RequestId>, u32),
+}
+
+/// A map by request id. Ids are consecutive numbers: one multiplication
+/// spreads them over the hash's bits, where the default hasher (SipHash)
+/// cost more than the rest of a map operation, twice per request.
+type ById<V> = HashMap<RequestId, V, BuildHasherDefault<IdHasher>>;
+
+/// See [`ById`].
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(self.0.rotate_left(8) ^ u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // 2^64 / the golden ratio, odd: consecutive ids land far apart.
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl std::fmt::Debug for Connection {

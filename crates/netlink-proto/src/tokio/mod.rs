@@ -19,6 +19,7 @@
 //! ```
 
 mod connection;
+mod reply_channel;
 mod stream;
 #[cfg(test)]
 mod tests;
@@ -31,14 +32,13 @@ use std::any::Any;
 use crate::error::Error;
 use crate::read_ahead::DecodeAhead;
 use crate::RequestOptions;
-use futures::channel::mpsc;
 
 /// A message from a [`Handle`] to its [`Connection`].
 pub(crate) enum Command {
     Request {
         bytes: Vec<u8>,
         options: RequestOptions,
-        replies: mpsc::Sender<Delivery>,
+        replies: reply_channel::ReplySender,
         /// For a dump: how the reader thread may decode its replies.
         decode: Option<DecodeAhead>,
     },

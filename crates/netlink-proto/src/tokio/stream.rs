@@ -15,6 +15,7 @@ use netlink_packet_core::{
     RawMessage,
 };
 
+use super::reply_channel::{self, ReplyReceiver};
 use super::{Command, Delivery, RawEvent};
 use crate::engine::{InterruptPolicy, RequestKind, RequestOptions};
 use crate::error::Error;
@@ -73,7 +74,7 @@ impl<T> Handle<T> {
         options: RequestOptions,
         decode: Option<DecodeAhead>,
     ) -> Result<ReplyStream<T>, Error> {
-        let (replies_tx, replies_rx) = mpsc::channel(self.reply_queue);
+        let (replies_tx, replies_rx) = reply_channel::channel(self.reply_queue);
         let retry = matches!(options.on_interrupt, InterruptPolicy::Retry(_));
         let mut commands = self.commands.clone();
         commands
@@ -155,7 +156,7 @@ impl<T> Ahead<T> {
 
 /// The replies of one request, decoded as they are read.
 pub struct ReplyStream<T> {
-    deliveries: mpsc::Receiver<Delivery>,
+    deliveries: ReplyReceiver,
     /// The replies of one datagram, and how far they have been read.
     current: Vec<u8>,
     position: usize,
