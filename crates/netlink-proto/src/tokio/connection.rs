@@ -12,7 +12,6 @@ use std::time::Instant;
 use futures::channel::mpsc;
 
 use super::reply_channel::ReplySender;
-use futures::Stream;
 use netlink_packet_core::{align, NetlinkDeserializable};
 use netlink_sys::{Protocol, Socket, TokioSocket};
 
@@ -86,7 +85,7 @@ where
     socket.set_nonblocking(true)?;
     let mut engine = Engine::new(config.engine.clone());
     engine.set_port_id(port_id);
-    let (command_tx, command_rx) = mpsc::channel(config.command_queue);
+    let (command_tx, command_rx) = tokio::sync::mpsc::channel(config.command_queue.max(1));
     let (event_tx, event_rx) = mpsc::channel(config.event_queue);
     let connection = Connection {
         socket: SocketState::Unregistered(socket),
@@ -122,7 +121,7 @@ where
 pub struct Connection {
     socket: SocketState,
     engine: Engine,
-    commands: mpsc::Receiver<Command>,
+    commands: tokio::sync::mpsc::Receiver<Command>,
     commands_closed: bool,
     routes: ById<ReplySender>,
     /// How the reader thread may decode each dump's replies (set by the
@@ -245,7 +244,7 @@ impl Connection {
     fn take_commands(&mut self, cx: &mut Context<'_>) -> bool {
         let mut progress = false;
         while !self.commands_closed {
-            match Pin::new(&mut self.commands).poll_next(cx) {
+            match self.commands.poll_recv(cx) {
                 Poll::Ready(Some(Command::Request {
                     bytes,
                     options,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use futures::channel::mpsc;
-use futures::{SinkExt, Stream};
+use futures::Stream;
 use netlink_packet_core::{
     DecodeError, MessageIter, NetlinkDeserializable, NetlinkMessage, NetlinkSerializable,
     RawMessage,
@@ -25,7 +25,7 @@ use crate::read_ahead::{take_at, DecodeAhead, DecodedAhead};
 /// Sends requests to a [`Connection`](super::Connection); clone it freely,
 /// across tasks. The connection ends when every handle is gone.
 pub struct Handle<T> {
-    commands: mpsc::Sender<Command>,
+    commands: tokio::sync::mpsc::Sender<Command>,
     reply_queue: usize,
     payload: PhantomData<fn() -> T>,
 }
@@ -49,7 +49,7 @@ impl<T> std::fmt::Debug for Handle<T> {
 }
 
 impl<T> Handle<T> {
-    pub(crate) fn new(commands: mpsc::Sender<Command>, reply_queue: usize) -> Self {
+    pub(crate) fn new(commands: tokio::sync::mpsc::Sender<Command>, reply_queue: usize) -> Self {
         Handle {
             commands,
             reply_queue,
@@ -76,8 +76,7 @@ impl<T> Handle<T> {
     ) -> Result<ReplyStream<T>, Error> {
         let (replies_tx, replies_rx) = reply_channel::channel(self.reply_queue);
         let retry = matches!(options.on_interrupt, InterruptPolicy::Retry(_));
-        let mut commands = self.commands.clone();
-        commands
+        self.commands
             .send(Command::Request {
                 bytes,
                 options,
