@@ -42,6 +42,19 @@ fn reader_running() -> bool {
         })
 }
 
+/// Whether no reader thread is left, allowing for the moment a joined
+/// thread stays listed in /proc while the kernel releases it (CI once saw
+/// one there right after the join).
+fn reader_gone() -> bool {
+    (0..200).any(|_| {
+        let gone = !reader_running();
+        if !gone {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        gone
+    })
+}
+
 /// Every link of a dump through the zero-copy path, spending `work` on
 /// each message: (index, name) in the order received, and whether the
 /// reader thread was seen running (looked for every `probe` messages).
@@ -87,7 +100,7 @@ fn a_dump_read_ahead_gives_what_one_thread_reading_alone_gives() {
         assert_eq!(alone.len(), 601);
         assert_eq!(ahead, alone);
         // The reader ends with its dump.
-        assert!(!reader_running());
+        assert!(reader_gone());
         // Owned replies through the iterator: the same again.
         let owned: Vec<String> = connection
             .request(&getlink(0), RequestOptions::dump())
@@ -139,7 +152,7 @@ fn an_abandoned_dump_leaves_the_connection_usable() {
         assert_eq!(name_of(&lo[0]), "lo");
         let (links, _) = dump_links(&mut connection, 25);
         assert_eq!(links.len(), 601);
-        assert!(!reader_running());
+        assert!(reader_gone());
     });
 }
 
@@ -254,7 +267,7 @@ fn a_decoded_dump_is_decoded_once_on_either_thread_in_order() {
             "{here} here, {elsewhere} on the reader"
         );
         assert!(elsewhere > 0, "the reader decoded nothing ({here} here)");
-        assert!(!reader_running());
+        assert!(reader_gone());
         // The connection goes on as before: a raw dump after it is whole.
         assert_eq!(dump_links(&mut connection, 1000).0, alone);
         // A decoder that panics on the reader thread loses nothing: those
@@ -351,7 +364,7 @@ fn the_tokio_driver_reads_ahead_with_the_same_outcome() {
         );
         assert_eq!(alone.len(), 601);
         assert_eq!(ahead, alone);
-        assert!(!reader_running(), "the reader outlived its dump");
+        assert!(reader_gone(), "the reader outlived its dump");
     });
 }
 
@@ -483,7 +496,7 @@ fn a_tokio_stream_that_falls_behind_gets_replies_decoded_on_the_reader() {
         assert_eq!(links, alone);
         assert!(on_reader > 0, "nothing decoded on the reader");
         assert!(on_reader < 601, "everything decoded on the reader");
-        assert!(!reader_running(), "the reader outlived its dump");
+        assert!(reader_gone(), "the reader outlived its dump");
         // A decoder that panics on the reader thread loses nothing: the
         // stream decodes those datagrams itself.
         PANIC_ON_READER.store(true, std::sync::atomic::Ordering::Relaxed);
