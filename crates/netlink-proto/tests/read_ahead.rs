@@ -316,11 +316,17 @@ fn by_default_only_a_caller_that_works_on_each_message_gets_a_reader() {
     });
 }
 
+/// Runs `body` on a current-thread runtime with a handle on a tokio
+/// connection (spawned there) that reads ahead as `read_ahead` says.
 #[cfg(feature = "tokio")]
-/// Every link's name through the tokio driver with `read_ahead`, and
-/// whether the reader was seen while the replies were read.
-fn tokio_dump(read_ahead: ReadAhead) -> (Vec<String>, bool) {
-    use futures::StreamExt;
+fn on_tokio<T, F, R>(
+    read_ahead: ReadAhead,
+    body: impl FnOnce(netlink_proto::tokio::Handle<T>) -> F,
+) -> R
+where
+    T: netlink_packet_core::NetlinkDeserializable,
+    F: std::future::Future<Output = R>,
+{
     use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
 
     let config = ConnectionConfig {
@@ -328,13 +334,24 @@ fn tokio_dump(read_ahead: ReadAhead) -> (Vec<String>, bool) {
         ..ConnectionConfig::default()
     };
     let socket = netlink_sys::Socket::new(Protocol::Route).unwrap();
-    let (connection, handle, _events) = new_connection_with::<RawPayload>(socket, config).unwrap();
+    let (connection, handle, _events) = new_connection_with::<T>(socket, config).unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
     runtime.block_on(async move {
         tokio::spawn(connection);
+        body(handle).await
+    })
+}
+
+#[cfg(feature = "tokio")]
+/// Every link's name through the tokio driver with `read_ahead`, and
+/// whether the reader was seen while the replies were read.
+fn tokio_dump(read_ahead: ReadAhead) -> (Vec<String>, bool) {
+    use futures::StreamExt;
+
+    on_tokio::<RawPayload, _, _>(read_ahead, |handle| async move {
         let mut replies = handle
             .request(getlink(0), RequestOptions::dump())
             .await
@@ -438,20 +455,8 @@ fn reader_thread() -> bool {
 fn tokio_decoded(read_ahead: ReadAhead, work: Duration) -> (Vec<(i32, String)>, usize) {
     use futures::StreamExt;
     use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
-    use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
 
-    let config = ConnectionConfig {
-        read_ahead,
-        ..ConnectionConfig::default()
-    };
-    let socket = netlink_sys::Socket::new(Protocol::Route).unwrap();
-    let (connection, handle, _events) = new_connection_with::<Probe>(socket, config).unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async move {
-        tokio::spawn(connection);
+    on_tokio::<Probe, _, _>(read_ahead, |handle| async move {
         let request = NetlinkMessage::from_inner(Probe::Request(RawPayload {
             message_type: RTM_GETLINK,
             bytes: ifinfomsg(0),
