@@ -93,8 +93,6 @@ where
         commands: command_rx,
         commands_closed: false,
         routes: ById::default(),
-        decoders: ById::default(),
-        ahead_for: None,
         decoded: None,
         pending: VecDeque::new(),
         events: Some(event_tx),
@@ -123,14 +121,10 @@ pub struct Connection {
     engine: Engine,
     commands: tokio::sync::mpsc::Receiver<Command>,
     commands_closed: bool,
-    routes: ById<ReplySender>,
-    /// How the reader thread may decode each dump's replies (set by the
-    /// handle that sent it, which knows their type).
-    decoders: ById<DecodeAhead>,
-    /// The dump the reader thread reads (and may decode) for.
-    ahead_for: Option<RequestId>,
-    /// What the reader decoded of the datagram in `rx`, for that dump.
-    decoded: Option<(RequestId, Box<dyn Any + Send>)>,
+    routes: ById<Route>,
+    /// What the reader thread decoded of the datagram in `rx`, for the dump
+    /// it reads (the one `dump_streak` follows).
+    decoded: Option<Box<dyn Any + Send>>,
     /// Deliveries from the last datagram not yet accepted by their reader.
     pending: VecDeque<(RequestId, Delivery)>,
     events: Option<mpsc::Sender<RawEvent>>,
@@ -147,6 +141,14 @@ pub struct Connection {
     ahead: Option<AsyncReader>,
     /// The dump being answered and how many datagrams it has taken.
     dump_streak: (Option<RequestId>, u32),
+}
+
+/// Where a request's answer goes.
+struct Route {
+    replies: ReplySender,
+    /// For a dump: how the reader thread may decode its replies (given by
+    /// the handle that sent it, which knows their type).
+    decode: Option<DecodeAhead>,
 }
 
 /// A map by request id. Ids are consecutive numbers: one multiplication
@@ -254,10 +256,7 @@ impl Connection {
                     progress = true;
                     match self.engine.submit(bytes, options, Instant::now()) {
                         Ok(id) => {
-                            self.routes.insert(id, replies);
-                            if let Some(decode) = decode {
-                                self.decoders.insert(id, decode);
-                            }
+                            self.routes.insert(id, Route { replies, decode });
                         }
                         Err(error) => {
                             let mut replies = replies;
@@ -280,7 +279,10 @@ impl Connection {
     fn flush_pending(&mut self, cx: &mut Context<'_>) -> bool {
         while let Some((id, _)) = self.pending.front() {
             let id = *id;
-            let Some(sender) = self.routes.get_mut(&id) else {
+            let Some(Route {
+                replies: sender, ..
+            }) = self.routes.get_mut(&id)
+            else {
                 self.pending.pop_front();
                 continue;
             };
@@ -289,7 +291,6 @@ impl Connection {
                 Poll::Ready(Err(_)) => {
                     // The reader dropped its stream: stop caring.
                     self.routes.remove(&id);
-                    self.decoders.remove(&id);
                     self.engine.cancel(id);
                     self.pending.retain(|(other, _)| *other != id);
                 }
@@ -301,7 +302,6 @@ impl Connection {
                     let _ = sender.start_send(delivery);
                     if last {
                         self.routes.remove(&id);
-                        self.decoders.remove(&id);
                     }
                 }
             }
@@ -354,7 +354,7 @@ impl Connection {
                     last,
                     decoded,
                 })) => {
-                    self.decoded = decoded.zip(self.ahead_for).map(|(values, id)| (id, values));
+                    self.decoded = decoded;
                     let old = std::mem::replace(&mut self.rx, buf);
                     if last {
                         self.ahead = None;
@@ -412,9 +412,8 @@ impl Connection {
         if count == READ_AHEAD_AFTER + 1 {
             if let Some(socket) = self.socket.get_ref() {
                 // Without a thread (none can be started), the dump goes on here.
-                let decode = self.decoders.get(&id).cloned();
+                let decode = self.routes.get(&id).and_then(|r| r.decode.clone());
                 self.ahead = AsyncReader::start(socket, seq, decode).ok();
-                self.ahead_for = Some(id);
             }
         }
     }
@@ -454,10 +453,8 @@ impl Connection {
         } = self;
         // The replies of the dump read ahead that this datagram holds go in
         // one delivery, with what the reader decoded of them.
-        let (ahead_id, mut ahead_values) = match self.decoded.take() {
-            Some((id, values)) => (Some(id), Some(values)),
-            None => (None, None),
-        };
+        let mut ahead_values = self.decoded.take();
+        let ahead_id = ahead_values.as_ref().and(self.dump_streak.0);
         let mut events = Vec::new();
         for output in engine.receive(rx, info) {
             match output {
@@ -609,8 +606,14 @@ impl Connection {
     }
 
     fn fail_everything(&mut self, error: &io::Error) {
-        self.decoders.clear();
-        for (id, mut sender) in self.routes.drain() {
+        for (
+            id,
+            Route {
+                replies: mut sender,
+                ..
+            },
+        ) in self.routes.drain()
+        {
             let _ = sender.try_send(Delivery::Failed(Error::Io(copy_io_error(error))));
             self.engine.cancel(id);
         }
