@@ -1,0 +1,132 @@
+//! What a request is sent with and where a datagram came from: the values
+//! callers hand the engine.
+
+use std::time::Duration;
+
+/// Identifies a request for its whole life, across retries (which change
+/// its sequence number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(pub(super) u64);
+
+impl RequestId {
+    /// The id as a number: requests of one engine are numbered from 0 in
+    /// the order they were submitted.
+    pub fn value(self) -> u64 {
+        self.0
+    }
+
+    /// Request `n`, for tests of the drivers' bookkeeping.
+    #[cfg(test)]
+    pub(crate) fn numbered(n: u64) -> Self {
+        RequestId(n)
+    }
+}
+
+/// Whether a request is answered by one ACK or by a multipart dump.
+///
+/// The engine cannot tell from the flags: `0x300` means `NLM_F_DUMP` on a
+/// GET but `NLM_F_REPLACE | NLM_F_EXCL` on a NEW.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    /// A "do" request: replies (if any) then an ACK or an error. The engine
+    /// sets `NLM_F_ACK` so that every such request has a definite end.
+    Do,
+    /// A dump (`NLM_F_DUMP` is set by the engine): replies then `NLMSG_DONE`.
+    Dump,
+}
+
+/// What to do when a dump comes back marked `NLM_F_DUMP_INTR` (the data
+/// changed while it was being dumped, so it may be inconsistent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InterruptPolicy {
+    /// Deliver the data and report it as interrupted.
+    #[default]
+    Report,
+    /// Start the dump again, up to this many extra times; after that fail
+    /// with [`Error::Interrupted`]. Drivers hold the replies back until the
+    /// dump completes, so that the caller only sees a consistent dump.
+    Retry(u32),
+}
+
+/// How a request is sent and finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestOptions {
+    /// Do or dump.
+    pub kind: RequestKind,
+    /// Fail with [`Error::TimedOut`] if the request has not finished within
+    /// this time after it was submitted.
+    pub timeout: Option<Duration>,
+    /// Policy for interrupted dumps.
+    pub on_interrupt: InterruptPolicy,
+}
+
+impl RequestOptions {
+    /// A "do" request, no timeout.
+    pub fn request() -> Self {
+        RequestOptions {
+            kind: RequestKind::Do,
+            timeout: None,
+            on_interrupt: InterruptPolicy::Report,
+        }
+    }
+
+    /// A dump, no timeout, interruptions reported.
+    pub fn dump() -> Self {
+        RequestOptions {
+            kind: RequestKind::Dump,
+            ..Self::request()
+        }
+    }
+
+    /// Sets the timeout.
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets the interrupted-dump policy.
+    #[must_use]
+    pub fn on_interrupt(mut self, policy: InterruptPolicy) -> Self {
+        self.on_interrupt = policy;
+        self
+    }
+}
+
+/// Limits of the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// Requests sent but not finished, at most. Replies to requests in flight
+    /// share the socket's receive buffer; if it overflows the kernel drops
+    /// them (even ACKs), so this is kept well below what the buffer holds.
+    pub max_in_flight: usize,
+    /// Bytes per datagram when several requests are sent in one `sendmsg`.
+    pub max_batch_bytes: usize,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            max_in_flight: 64,
+            max_batch_bytes: 32 * 1024,
+        }
+    }
+}
+
+/// Where a datagram came from, as the socket reported it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DatagramInfo {
+    /// The sender's port id; the kernel's is 0.
+    pub sender_port: u32,
+    /// The multicast group it was delivered through (from `NETLINK_PKTINFO`),
+    /// `None` or `Some(0)` for a unicast reply.
+    pub group: Option<u32>,
+}
+
+impl DatagramInfo {
+    /// A unicast datagram from the kernel.
+    pub const KERNEL: DatagramInfo = DatagramInfo {
+        sender_port: 0,
+        group: None,
+    };
+}
