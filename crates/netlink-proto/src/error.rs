@@ -69,6 +69,14 @@ pub enum Error {
         /// The timeout it had.
         timeout: Duration,
     },
+    /// A request acknowledged by a later one's ACK
+    /// ([`Ack::Implied`](crate::Ack::Implied)) may have had its error
+    /// dropped: the socket's receive buffer overflowed before that ACK came.
+    #[error("the kernel's answer may have been lost in a receive buffer overflow: whether the request took effect is unknown [{request}]")]
+    AnswerLost {
+        /// The request.
+        request: RequestInfo,
+    },
     /// The socket failed.
     #[error("netlink socket: {0}")]
     Io(#[from] io::Error),

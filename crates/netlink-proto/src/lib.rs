@@ -42,8 +42,8 @@ mod test_support;
 pub mod tokio;
 
 pub use engine::{
-    DatagramInfo, Engine, EngineConfig, InterruptPolicy, Output, Receive, RequestId, RequestKind,
-    RequestOptions,
+    Ack, DatagramInfo, Engine, EngineConfig, InterruptPolicy, Output, Receive, RequestId,
+    RequestKind, RequestOptions,
 };
 pub use error::{Error, RequestInfo};
 pub use event::Event;

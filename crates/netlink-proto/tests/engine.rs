@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use netlink_packet_core::{NetlinkFlags, NetlinkHeader};
 use netlink_proto::{
-    DatagramInfo, Engine, EngineConfig, Error, InterruptPolicy, Output, RequestOptions,
+    Ack, DatagramInfo, Engine, EngineConfig, Error, InterruptPolicy, Output, RequestOptions,
 };
 
 const PORT: u32 = 4242;
@@ -83,6 +83,8 @@ fn transmit(engine: &mut Engine) -> Vec<u32> {
 enum Seen {
     Reply(u64),
     Complete(u64, bool),
+    /// Complete, ended by a later request's ACK (no message of its own).
+    Implied(u64),
     Failed(u64, String),
     Restarted(u64),
     Event,
@@ -97,6 +99,11 @@ fn feed(engine: &mut Engine, datagram: &[u8], info: DatagramInfo) -> Vec<Seen> {
         .receive(datagram, info)
         .map(|o| match o {
             Output::Reply { id: i, .. } => Seen::Reply(id(i)),
+            Output::Complete {
+                id: i,
+                message: None,
+                ..
+            } => Seen::Implied(id(i)),
             Output::Complete {
                 id: i, interrupted, ..
             } => Seen::Complete(id(i), interrupted),
@@ -559,4 +566,135 @@ fn answered_requests_lend_their_buffers_to_the_next() {
         .collect();
     assert_eq!(kept.len(), Engine::SPARE_BUFFERS);
     assert!(kept.iter().all(|b| b.capacity() <= Engine::SPARE_CAPACITY));
+}
+
+/// Sends everything queued; the flags each request went out with.
+fn transmit_flags(engine: &mut Engine) -> Vec<u16> {
+    let mut out = Vec::new();
+    engine.poll_transmit(&mut out);
+    netlink_packet_core::MessageIter::new(&out)
+        .map(|m| m.unwrap().header.flags.bits())
+        .collect()
+}
+
+/// Submits "do" requests with these acknowledgements, and dumps for `None`.
+fn submit_all(engine: &mut Engine, acks: &[Option<Ack>]) -> Vec<netlink_proto::RequestId> {
+    let mut ids = Vec::new();
+    for ack in acks {
+        let options = match ack {
+            Some(Ack::Implied) => RequestOptions::request().implied_ack(),
+            Some(_) => RequestOptions::request(),
+            None => RequestOptions::dump(),
+        };
+        let kind = if ack.is_some() {
+            RTM_NEWLINK
+        } else {
+            RTM_GETLINK
+        };
+        ids.push(
+            engine
+                .submit(request(kind), options, Instant::now())
+                .unwrap(),
+        );
+    }
+    ids
+}
+
+#[test]
+fn implied_acks_ask_one_ack_per_datagram_and_end_with_it() {
+    let mut engine = engine();
+    let implied = Some(Ack::Implied);
+    submit_all(&mut engine, &[implied, implied, implied]);
+    assert_eq!(
+        transmit_flags(&mut engine),
+        [0x001, 0x001, 0x005],
+        "only the datagram's last request asks for an ACK"
+    );
+    // The closer's ACK ends it, then the two it stood for, in order.
+    assert_eq!(
+        feed(&mut engine, &error(3, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(2, false), Seen::Implied(0), Seen::Implied(1)]
+    );
+    assert_eq!(engine.in_flight(), 0);
+    // Alone in its datagram, a request keeps its own ACK.
+    submit_all(&mut engine, &[implied]);
+    assert_eq!(transmit_flags(&mut engine), [0x005]);
+}
+
+#[test]
+fn a_request_with_an_implied_ack_still_fails_on_its_own_error() {
+    let mut engine = engine();
+    let implied = Some(Ack::Implied);
+    submit_all(&mut engine, &[implied, implied, implied]);
+    transmit_flags(&mut engine);
+    // The kernel answers a failure whether or not an ACK was asked for.
+    let seen = feed(&mut engine, &error(2, -17, None), DatagramInfo::KERNEL);
+    assert!(
+        matches!(&seen[..], [Seen::Failed(1, text)] if text.contains("File exists")),
+        "{seen:?}"
+    );
+    // The closer fails too: the one left is still ended by its answer.
+    let seen = feed(&mut engine, &error(3, -22, None), DatagramInfo::KERNEL);
+    assert!(
+        matches!(&seen[..], [Seen::Failed(2, _), Seen::Implied(0)]),
+        "{seen:?}"
+    );
+    assert_eq!(engine.in_flight(), 0);
+}
+
+#[test]
+fn only_the_requests_that_allow_it_lose_their_ack_and_a_dump_closes_nothing() {
+    let mut engine = engine();
+    let (own, implied) = (Some(Ack::Own), Some(Ack::Implied));
+    // An implied request after the last "do" request (a dump follows it)
+    // has nothing to end it: it keeps its ACK.
+    submit_all(&mut engine, &[own, implied, implied, None]);
+    assert_eq!(transmit_flags(&mut engine), [0x005, 0x001, 0x005, 0x301]);
+    assert_eq!(
+        feed(&mut engine, &error(1, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(0, false)],
+        "an ACK of a request asking its own ends no other"
+    );
+    assert_eq!(
+        feed(&mut engine, &error(3, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(2, false), Seen::Implied(1)]
+    );
+}
+
+#[test]
+fn a_cancelled_closer_still_ends_the_requests_it_stands_for() {
+    let mut engine = engine();
+    let implied = Some(Ack::Implied);
+    let ids = submit_all(&mut engine, &[implied, implied]);
+    transmit_flags(&mut engine);
+    engine.cancel(ids[1]);
+    assert_eq!(
+        feed(&mut engine, &error(2, 0, None), DatagramInfo::KERNEL),
+        [Seen::Stale, Seen::Implied(0)]
+    );
+    assert_eq!(engine.in_flight(), 0);
+}
+
+#[test]
+fn an_overrun_fails_the_requests_whose_error_may_be_lost() {
+    let mut engine = engine();
+    let implied = Some(Ack::Implied);
+    submit_all(&mut engine, &[implied, implied, implied]);
+    transmit_flags(&mut engine);
+    let lost: Vec<(u64, String)> = engine
+        .overrun()
+        .into_iter()
+        .map(|(id, error)| (id.value(), error.to_string()))
+        .collect();
+    assert_eq!(lost.len(), 2, "{lost:?}");
+    assert_eq!((lost[0].0, lost[1].0), (0, 1));
+    assert!(lost[0]
+        .1
+        .contains("whether the request took effect is unknown"));
+    assert!(engine.overrun().is_empty(), "each fails once");
+    // The closer asked for its own ACK and is still waited for.
+    assert_eq!(
+        feed(&mut engine, &error(3, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(2, false)]
+    );
 }

@@ -74,7 +74,9 @@ impl Handle {
 
     /// Runs many requests, as many per `sendmsg` as fit, each answered on
     /// its own: the result of each, in the order given. The outer error
-    /// is for the connection failing as a whole.
+    /// is for the connection failing as a whole. Only the last request of
+    /// each datagram asks for an ACK ([`Request::implied_ack`]); a failing
+    /// request still gets its own error.
     pub fn execute_batch<T>(
         &mut self,
         requests: impl IntoIterator<Item = Request<T>>,
@@ -88,7 +90,9 @@ impl Handle {
                 continue;
             }
             let (message, options, collect) = request.into_parts();
-            messages.push((message, options));
+            // One ACK per datagram: the kernel answers the requests of one
+            // `sendmsg` in order, so the last one's ends the others too.
+            messages.push((message, options.implied_ack()));
             slots.push(Ok(collect));
         }
         let mut results = self.connection.batch(messages)?.into_iter();

@@ -300,6 +300,16 @@ impl<T> Request<T> {
         self
     }
 
+    /// Lets the request be acknowledged by the ACK of a later request sent
+    /// in the same datagram ([`Ack::Implied`](netlink_proto::Ack::Implied)):
+    /// what `execute_batch` does with every request. A request that fails
+    /// still fails with its own error.
+    #[must_use]
+    pub fn implied_ack(mut self) -> Self {
+        self.options = self.options.implied_ack();
+        self
+    }
+
     /// Adds `flags` to the request's flags (say `NLM_F_ECHO`).
     #[must_use]
     pub fn with_flags(mut self, flags: NetlinkFlags) -> Self {

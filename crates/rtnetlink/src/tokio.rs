@@ -47,13 +47,15 @@ impl Handle {
 
     /// Runs many requests, several in flight at once so that the
     /// connection sends many per `sendmsg`, each answered on its own: the
-    /// result of each, in the order given.
+    /// result of each, in the order given. Only the last request of each
+    /// datagram asks for an ACK ([`Request::implied_ack`]); a failing
+    /// request still gets its own error.
     pub async fn execute_batch<T>(
         &self,
         requests: impl IntoIterator<Item = Request<T>>,
     ) -> Vec<Result<T, Error>> {
         futures::stream::iter(requests)
-            .map(|request| self.execute(request))
+            .map(|request| self.execute(request.implied_ack()))
             .buffered(BATCH_IN_FLIGHT)
             .collect()
             .await

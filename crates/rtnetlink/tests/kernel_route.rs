@@ -704,6 +704,52 @@ fn thousand_routes_batched<R: Run>(run: &mut R) {
     );
 }
 
+/// A batch sends one ACK request per datagram (the others' ACKs are
+/// implied by it): requests that fail in the middle still fail on their
+/// own, and the rest take effect.
+fn batch_failures_between_successes<R: Run>(run: &mut R) {
+    let v0 = setup(run);
+    let add = |net: &str| RouteAdd::new(v4(net), 24).dev(v0).table(101).build();
+    let results = run.run_batch(vec![
+        add("10.92.0.0"),
+        add("10.92.0.0"),
+        add("10.93.0.0"),
+        RouteDel::new(v4("10.94.0.0"), 24).table(101).build(),
+        add("10.95.0.0"),
+        add("10.93.0.0"),
+        add("10.96.0.0"),
+    ]);
+    assert!(results[0].is_ok(), "{:?}", results[0]);
+    assert!(
+        matches!(results[1], Err(Error::AlreadyExists { .. })),
+        "{:?}",
+        results[1]
+    );
+    assert!(results[2].is_ok(), "{:?}", results[2]);
+    assert!(
+        matches!(results[3], Err(Error::NotFound { .. })),
+        "{:?}",
+        results[3]
+    );
+    assert!(results[4].is_ok(), "{:?}", results[4]);
+    assert!(matches!(results[5], Err(Error::AlreadyExists { .. })));
+    assert!(results[6].is_ok(), "{:?}", results[6]);
+    let mut destinations: Vec<String> = ip_routes("table 101")
+        .iter()
+        .map(|r| r["dst"].as_str().unwrap_or_default().to_string())
+        .collect();
+    destinations.sort();
+    assert_eq!(
+        destinations,
+        [
+            "10.92.0.0/24",
+            "10.93.0.0/24",
+            "10.95.0.0/24",
+            "10.96.0.0/24"
+        ]
+    );
+}
+
 both_front_ends! {
     routes_are_added => blocking_routes_are_added, tokio_routes_are_added;
     ip_routes_are_dumped => blocking_ip_routes_are_dumped, tokio_ip_routes_are_dumped;
@@ -716,4 +762,5 @@ both_front_ends! {
     encapsulations => blocking_encapsulations, tokio_encapsulations;
     errors => blocking_errors, tokio_errors;
     thousand_routes_batched => blocking_thousand_routes_batched, tokio_thousand_routes_batched;
+    batch_failures_between_successes => blocking_batch_failures_between_successes, tokio_batch_failures_between_successes;
 }

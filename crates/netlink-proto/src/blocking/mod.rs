@@ -521,8 +521,12 @@ impl Connection {
     /// until the socket's queue is empty; emptying it at once means that
     /// anything lost before the caller sees [`Event::Overrun`] is covered
     /// by a dump the caller starts after it. Bounded, so that a flood
-    /// cannot keep the caller here for ever.
+    /// cannot keep the caller here for ever. Requests whose error may have
+    /// been dropped ([`Ack::Implied`](crate::Ack::Implied)) fail first.
     fn drain(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
+        for (id, error) in self.engine.overrun() {
+            sink(id, Step::Failed(error));
+        }
         let most = self.event_limit.saturating_mul(2).max(64);
         for _ in 0..most {
             match self.try_recv()? {

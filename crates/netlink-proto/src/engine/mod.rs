@@ -31,6 +31,9 @@ struct Request {
     /// The caller gave up (timeout or cancel) but the kernel has not: a dump
     /// keeps the socket's single dump slot until its DONE arrives.
     discard: bool,
+    /// Sent without `NLM_F_ACK` ([`Ack::Implied`]): the sequence number of
+    /// the request of its datagram whose answer ends it.
+    closer: Option<u32>,
 }
 
 impl Request {
@@ -79,6 +82,12 @@ pub struct Engine {
     /// drivers asking once per datagram do not scan thousands of queued
     /// requests each time.
     deadline_floor: Option<Instant>,
+    /// Requests in flight that wait for another's answer (`closer`): while
+    /// there are none, an ACK costs no search for them.
+    implied: usize,
+    /// Outputs for requests ended by another's answer, handed out before
+    /// the next message's.
+    settled: VecDeque<Output<'static>>,
 }
 
 impl Default for Engine {
@@ -100,6 +109,8 @@ impl Engine {
             spare: Vec::new(),
             last_batch: Vec::new(),
             deadline_floor: None,
+            implied: 0,
+            settled: VecDeque::new(),
         }
     }
 
@@ -168,6 +179,7 @@ impl Engine {
             attempts: 0,
             interrupted: false,
             discard: false,
+            closer: None,
         });
         Ok(id)
     }
@@ -211,7 +223,100 @@ impl Engine {
             self.last_batch.push(request.id);
             self.in_flight.push(request);
         }
-        self.last_batch.len()
+        let sent = self.last_batch.len();
+        if sent > 1 {
+            self.imply_acks(&mut out[start_len..], sent);
+        }
+        sent
+    }
+
+    /// Takes `NLM_F_ACK` off the [`Ack::Implied`] requests of the datagram
+    /// just written (`datagram`, the last `sent` requests in flight) that a
+    /// later "do" request of it follows: that one's ACK or error will mean
+    /// the kernel has handled them all.
+    fn imply_acks(&mut self, datagram: &mut [u8], sent: usize) {
+        let first = self.in_flight.len() - sent;
+        let requests = &mut self.in_flight[first..];
+        let Some(last_do) = requests.iter().rposition(|r| r.kind == RequestKind::Do) else {
+            return;
+        };
+        let closer = requests[last_do].seq;
+        let mut offset = 0;
+        for request in &mut requests[..last_do] {
+            let at = offset;
+            offset += align(request.bytes.len());
+            if request.kind != RequestKind::Do || request.options.ack != Ack::Implied {
+                continue;
+            }
+            let mut flags =
+                NetlinkFlags::from_bits(u16::from_ne_bytes([request.bytes[6], request.bytes[7]]));
+            flags.remove(NetlinkFlags::ACK);
+            request.bytes[6..8].copy_from_slice(&flags.bits().to_ne_bytes());
+            datagram[at + 6..at + 8].copy_from_slice(&flags.bits().to_ne_bytes());
+            request.closer = Some(closer);
+            self.implied += 1;
+        }
+    }
+
+    /// Removes the request at `pos` from those in flight.
+    fn take(&mut self, pos: usize) -> Request {
+        let request = self.in_flight.swap_remove(pos);
+        if request.closer.is_some() {
+            self.implied -= 1;
+        }
+        request
+    }
+
+    /// The answer to the request with sequence number `seq` has come: the
+    /// requests of its datagram that waited for it ([`Ack::Implied`]) and
+    /// got no error of their own succeeded. Queued in the order they were
+    /// sent.
+    fn settle(&mut self, seq: u32) {
+        let mut ended: Vec<Request> = Vec::new();
+        let mut i = 0;
+        while i < self.in_flight.len() {
+            if self.in_flight[i].closer == Some(seq) {
+                ended.push(self.take(i));
+            } else {
+                i += 1;
+            }
+        }
+        ended.sort_unstable_by_key(|r| r.id);
+        for request in ended {
+            if !request.discard {
+                self.settled.push_back(Output::Complete {
+                    id: request.id,
+                    interrupted: false,
+                    message: None,
+                });
+            }
+            self.recycle(request.bytes);
+        }
+    }
+
+    /// The socket's receive buffer overflowed: messages were dropped. The
+    /// requests waiting for another's ACK ([`Ack::Implied`]) may have lost
+    /// their error, so whether they took effect is unknown: they fail.
+    pub fn overrun(&mut self) -> Vec<(RequestId, Error)> {
+        let mut lost = Vec::new();
+        let mut i = 0;
+        while self.implied > 0 && i < self.in_flight.len() {
+            if self.in_flight[i].closer.is_some() {
+                let request = self.take(i);
+                if !request.discard {
+                    lost.push((
+                        request.id,
+                        Error::AnswerLost {
+                            request: request.info(),
+                        },
+                    ));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        lost.sort_unstable_by_key(|(id, _)| *id);
+        lost
     }
 
     /// Fails the requests of the last [`poll_transmit`](Self::poll_transmit)
@@ -221,7 +326,7 @@ impl Engine {
         let mut failed = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(pos) = self.in_flight.iter().position(|r| r.id == id) {
-                self.in_flight.swap_remove(pos);
+                self.take(pos);
                 failed.push((id, Error::Io(copy_io_error(error))));
             }
         }
@@ -255,7 +360,7 @@ impl Engine {
             if self.in_flight[pos].kind == RequestKind::Dump {
                 self.in_flight[pos].discard = true;
             } else {
-                self.in_flight.swap_remove(pos);
+                self.take(pos);
             }
         }
     }
@@ -307,7 +412,7 @@ impl Engine {
                 if r.kind == RequestKind::Dump {
                     r.discard = true;
                 } else {
-                    self.in_flight.swap_remove(i);
+                    self.take(i);
                     continue;
                 }
             }
@@ -382,6 +487,15 @@ impl Engine {
 
     fn handle<'a>(&mut self, message: RawMessage<'a>, info: &DatagramInfo) -> Option<Output<'a>> {
         let header = message.header;
+        // The closer's answer ends the requests that waited for it, whether
+        // or not the closer itself is still wanted.
+        if self.implied > 0
+            && header.message_type == NLMSG_ERROR
+            && header.port_id == self.port_id
+            && info.group.unwrap_or(0) == 0
+        {
+            self.settle(header.sequence_number);
+        }
         let Some(pos) = self.find(&header, info) else {
             if header.message_type == NLMSG_NOOP {
                 return None;
@@ -400,7 +514,7 @@ impl Engine {
         let output = match header.message_type {
             NLMSG_NOOP => return None,
             NLMSG_ERROR => {
-                let request = self.in_flight.swap_remove(pos);
+                let request = self.take(pos);
                 // An ACK (error code 0, the first field of struct nlmsgerr)
                 // needs nothing else decoded: this is every successful
                 // change, so it is worth the shortcut.
@@ -408,7 +522,7 @@ impl Engine {
                     let output = Output::Complete {
                         id: request.id,
                         interrupted: request.interrupted,
-                        message,
+                        message: Some(message),
                     };
                     self.recycle(request.bytes);
                     output
@@ -417,7 +531,7 @@ impl Engine {
                         Ok(ack) if ack.code == 0 => Output::Complete {
                             id: request.id,
                             interrupted: request.interrupted,
-                            message,
+                            message: Some(message),
                         },
                         Ok(error) => Output::Failed {
                             id: request.id,
@@ -440,11 +554,11 @@ impl Engine {
             NLMSG_DONE => {
                 let interrupted = self.in_flight[pos].interrupted
                     || header.flags.contains(NetlinkFlags::DUMP_INTR);
-                let request = self.in_flight.swap_remove(pos);
+                let request = self.take(pos);
                 self.finish_dump(request, interrupted, message)
             }
             NLMSG_OVERRUN => {
-                let request = self.in_flight.swap_remove(pos);
+                let request = self.take(pos);
                 Output::Failed {
                     id: request.id,
                     error: Error::Decode {
@@ -476,9 +590,11 @@ impl Engine {
         };
         if discard {
             return match output {
-                Output::Reply { message, .. } | Output::Complete { message, .. } => {
-                    Some(Output::Stale { message })
-                }
+                Output::Reply { message, .. }
+                | Output::Complete {
+                    message: Some(message),
+                    ..
+                } => Some(Output::Stale { message }),
                 _ => None,
             };
         }
@@ -539,7 +655,7 @@ impl Engine {
         let output = Output::Complete {
             id: request.id,
             interrupted,
-            message,
+            message: Some(message),
         };
         self.recycle(request.bytes);
         output
@@ -572,6 +688,11 @@ impl<'e, 'a> Iterator for Receive<'e, 'a> {
             });
         }
         loop {
+            // Requests ended by the answer handed out last (the closer's)
+            // come right after it.
+            if let Some(settled) = self.engine.settled.pop_front() {
+                return Some(settled);
+            }
             let message = match self.messages.next()? {
                 Ok(message) => message,
                 Err(error) => return Some(self.broken(error)),
@@ -593,8 +714,16 @@ impl<'e, 'a> Receive<'e, 'a> {
             .get(error.offset()..)
             .and_then(|rest| NetlinkHeader::parse(rest).ok());
         if let Some(header) = header {
+            if header.message_type == NLMSG_ERROR
+                && header.port_id == self.engine.port_id
+                && self.info.group.unwrap_or(0) == 0
+            {
+                // An answer to the closer, however broken, means the kernel
+                // has handled the requests that waited for it.
+                self.engine.settle(header.sequence_number);
+            }
             if let Some(pos) = self.engine.find(&header, &self.info) {
-                let request = self.engine.in_flight.swap_remove(pos);
+                let request = self.engine.take(pos);
                 return Output::Failed {
                     id: request.id,
                     error: Error::Decode {

@@ -48,6 +48,29 @@ pub enum InterruptPolicy {
     Retry(u32),
 }
 
+/// How the end of a "do" request is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ack {
+    /// It asks for its own ACK (`NLM_F_ACK`).
+    #[default]
+    Own,
+    /// Sent in one datagram with a later "do" request, it asks for none:
+    /// the ACK (or error) of the datagram's last "do" request ends it too.
+    /// A request that fails still gets its own error message (the kernel
+    /// sends one for every failure, asked or not), so the result is the
+    /// same; the kernel builds one ACK per datagram instead of one per
+    /// request, and the driver receives it with one system call.
+    ///
+    /// Only for protocols whose kernel side answers a datagram's requests
+    /// in order before its `sendmsg` returns (route, generic, netfilter,
+    /// xfrm, sock_diag and audit netlink all do). If the socket's receive
+    /// buffer overflows while such a request waits, its error may have
+    /// been lost: it fails with [`Error::AnswerLost`](crate::Error::AnswerLost).
+    /// Sockets with `NETLINK_NO_ENOBUFS` set hide overflows; do not use it
+    /// on them.
+    Implied,
+}
+
 /// How a request is sent and finished.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestOptions {
@@ -58,6 +81,9 @@ pub struct RequestOptions {
     pub timeout: Option<Duration>,
     /// Policy for interrupted dumps.
     pub on_interrupt: InterruptPolicy,
+    /// How the end of a "do" request is marked (dumps end with
+    /// `NLMSG_DONE` whatever this says).
+    pub ack: Ack,
 }
 
 impl RequestOptions {
@@ -67,6 +93,7 @@ impl RequestOptions {
             kind: RequestKind::Do,
             timeout: None,
             on_interrupt: InterruptPolicy::Report,
+            ack: Ack::Own,
         }
     }
 
@@ -82,6 +109,14 @@ impl RequestOptions {
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Lets a "do" request be acknowledged by the ACK of a later request
+    /// of the same datagram ([`Ack::Implied`]).
+    #[must_use]
+    pub fn implied_ack(mut self) -> Self {
+        self.ack = Ack::Implied;
         self
     }
 

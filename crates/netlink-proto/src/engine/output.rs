@@ -21,8 +21,10 @@ pub enum Output<'a> {
         id: RequestId,
         /// Whether any part of the dump was marked `NLM_F_DUMP_INTR`.
         interrupted: bool,
-        /// The ACK or DONE message (it may carry a cookie or extended ACK).
-        message: RawMessage<'a>,
+        /// The ACK or DONE message (it may carry a cookie or extended
+        /// ACK); `None` for a request acknowledged by the ACK of a later
+        /// request of its datagram ([`Ack::Implied`](crate::Ack::Implied)).
+        message: Option<RawMessage<'a>>,
     },
     /// Request `id` failed; this is its final answer.
     Failed {

@@ -439,6 +439,9 @@ impl Connection {
                 }
             }
             Poll::Ready(Err(e)) if e.raw_os_error() == Some(ENOBUFS) => {
+                for (id, error) in self.engine.overrun() {
+                    self.pending.push_back((id, Delivery::Failed(error)));
+                }
                 self.push_event(RawEvent::Overrun);
                 return Ok(true);
             }
