@@ -175,6 +175,7 @@ impl NetlinkHeader {
 
     /// Reads a header from the first 16 bytes of `buf`. The length field is
     /// not checked against the buffer here; [`crate::MessageIter`] does that.
+    #[inline]
     pub fn parse(buf: &[u8]) -> Result<Self, DecodeError> {
         let bytes: &[u8; 16] = buf
             .get(..Self::LEN)

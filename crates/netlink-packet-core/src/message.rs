@@ -64,6 +64,7 @@ pub struct MessageIter<'a> {
 
 impl<'a> MessageIter<'a> {
     /// The messages of `buf`.
+    #[inline]
     pub fn new(buf: &'a [u8]) -> Self {
         MessageIter {
             buf,
@@ -76,6 +77,7 @@ impl<'a> MessageIter<'a> {
 impl<'a> Iterator for MessageIter<'a> {
     type Item = Result<RawMessage<'a>, DecodeError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
@@ -290,6 +292,11 @@ impl<T: NetlinkSerializable> NetlinkMessage<T> {
     /// back the buffers of messages already sent allocates none.
     pub fn to_bytes_in(&self, mut buffer: Vec<u8>) -> Vec<u8> {
         let len = self.buffer_len();
+        if buffer.capacity() < len {
+            // A fresh allocation of the exact size: growing an empty vector
+            // takes the general (amortised-doubling) path, twice the work.
+            buffer = Vec::with_capacity(len);
+        }
         buffer.clear();
         buffer.resize(len, 0);
         self.emit_sized(&mut buffer);

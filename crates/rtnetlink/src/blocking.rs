@@ -82,8 +82,9 @@ impl Handle {
         requests: impl IntoIterator<Item = Request<T>>,
     ) -> Result<Vec<Result<T, Error>>, Error> {
         // Requests refused while being built are answered here, unsent.
-        let mut slots = Vec::new();
-        let mut messages = Vec::new();
+        let requests = requests.into_iter();
+        let mut slots = Vec::with_capacity(requests.size_hint().0);
+        let mut messages = Vec::with_capacity(requests.size_hint().0);
         for request in requests {
             if let Err(error) = request.check() {
                 slots.push(Err(error));

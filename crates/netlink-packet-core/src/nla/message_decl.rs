@@ -141,6 +141,7 @@ macro_rules! header_message {
 
         impl<'a> $View<'a> {
             /// Views a payload (the bytes after the netlink header).
+            #[inline]
             pub fn parse(payload: &'a [u8]) -> Result<Self, $crate::DecodeError> {
                 let fixed = payload.get(..$Header::LEN).ok_or_else(|| {
                     $crate::DecodeError::truncated(
@@ -157,16 +158,19 @@ macro_rules! header_message {
             }
 
             /// The fixed header.
+            #[inline]
             pub fn header(&self) -> &$Header {
                 &self.header
             }
 
             /// The attribute bytes (after the header).
+            #[inline]
             pub fn attr_bytes(&self) -> &'a [u8] {
                 self.attrs
             }
 
             /// The raw attributes; offsets count from the payload's start.
+            #[inline]
             pub fn raw_attrs(&self) -> $crate::nla::NlaIter<'a> {
                 $crate::nla::NlaIter::with_base(self.attrs, $Header::LEN)
             }
@@ -179,6 +183,7 @@ macro_rules! header_message {
             }
 
             /// The first attribute numbered `kind`, raw.
+            #[inline]
             pub fn find(&self, kind: u16) -> Option<$crate::nla::Nla<'a>> {
                 self.raw_attrs().flatten().find(|nla| nla.kind() == kind)
             }

@@ -264,15 +264,18 @@ impl Connection {
         T: NetlinkSerializable + NetlinkDeserializable,
     {
         let now = Instant::now();
-        let mut ids = Vec::new();
-        let mut results: Vec<Option<BatchResult<T>>> = Vec::new();
-        let mut collected: Vec<Vec<NetlinkMessage<T>>> = Vec::new();
+        let messages = messages.into_iter();
+        let expected = messages.size_hint().0;
+        let mut ids = Vec::with_capacity(expected);
+        let mut results: Vec<Option<BatchResult<T>>> = Vec::with_capacity(expected);
+        let mut collected: Vec<Vec<NetlinkMessage<T>>> = Vec::with_capacity(expected);
         for (message, options) in messages {
-            // Batches are submitted whole before anything is answered:
-            // there is nothing to reuse yet.
+            // Batches are submitted whole before anything is answered: only
+            // the buffers of earlier requests can be reused.
+            let bytes = message.to_bytes_in(self.engine.buffer());
             let id = self
                 .engine
-                .submit(message.to_bytes(), options, now)
+                .submit(bytes, options, now)
                 .map_err(|error| Error::Decode {
                     request: None,
                     error,
@@ -318,8 +321,9 @@ impl Connection {
             self.receive_with(&mut on_step)?;
             // The kernel answers a whole `sendmsg` before it returns: read
             // every answer already there before sending again, so that the
-            // next `sendmsg` carries a full window, not one request.
-            while open.get() > 0 {
+            // next `sendmsg` carries a full window, not one request. (When
+            // nothing is in flight, nothing is there: no receive to learn it.)
+            while open.get() > 0 && self.engine.in_flight() > 0 {
                 match self.try_recv()? {
                     Received::Datagram(info) => self.process(info, &mut on_step),
                     Received::Overrun => self.drain(&mut on_step)?,

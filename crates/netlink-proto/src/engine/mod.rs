@@ -272,26 +272,27 @@ impl Engine {
     /// got no error of their own succeeded. Queued in the order they were
     /// sent.
     fn settle(&mut self, seq: u32) {
-        let mut ended: Vec<Request> = Vec::new();
+        let mut ended = Vec::new();
         let mut i = 0;
         while i < self.in_flight.len() {
-            if self.in_flight[i].closer == Some(seq) {
-                ended.push(self.take(i));
-            } else {
+            if self.in_flight[i].closer != Some(seq) {
                 i += 1;
+                continue;
             }
-        }
-        ended.sort_unstable_by_key(|r| r.id);
-        for request in ended {
+            let request = self.take(i);
             if !request.discard {
-                self.settled.push_back(Output::Complete {
-                    id: request.id,
-                    interrupted: false,
-                    message: None,
-                });
+                ended.push(request.id);
             }
             self.recycle(request.bytes);
         }
+        // Taking them out of `in_flight` shuffled them.
+        ended.sort_unstable();
+        self.settled
+            .extend(ended.into_iter().map(|id| Output::Complete {
+                id,
+                interrupted: false,
+                message: None,
+            }));
     }
 
     /// The socket's receive buffer overflowed: messages were dropped. The
