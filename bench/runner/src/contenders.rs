@@ -74,6 +74,10 @@ enum How {
     Ip { json: bool },
     /// `nlctl`, likewise.
     Nlctl { program: PathBuf, mode: NlctlMode },
+    /// The raw loop doing the batched workload's changes one at a time: in
+    /// the batched table, the one-at-a-time floor measured in the same
+    /// rounds (a batch must beat it).
+    Unbatched { program: PathBuf },
 }
 
 /// How `nlctl` is run.
@@ -163,8 +167,15 @@ pub fn all(root: &Path) -> Vec<Contender> {
         missing: None,
         how: How::Ip { json },
     };
+    let raw = bench_bin("raw");
+    let raw_unbatched = Contender {
+        name: "raw-unbatched",
+        missing: built(&raw),
+        how: How::Unbatched { program: raw },
+    };
     vec![
         contract("raw"),
+        raw_unbatched,
         contract("ours-view"),
         contract("ours-owned"),
         contract("ours-tokio"),
@@ -269,6 +280,20 @@ impl Contender {
                     args,
                     counting,
                     contract: false,
+                })
+            }
+            How::Unbatched { program } => {
+                (workload == Workload::RouteAddDelBatched).then(|| Invocation {
+                    program: program.display().to_string(),
+                    args: vec![
+                        "--netns".to_owned(),
+                        netns,
+                        Workload::RouteAddDel.name().to_owned(),
+                        "--count".to_owned(),
+                        count.to_string(),
+                    ],
+                    counting: Counting::Printed,
+                    contract: true,
                 })
             }
             How::Nlctl { program, mode } => {

@@ -52,7 +52,7 @@ struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "WORKLOAD[,..]")]
     only: Vec<String>,
     /// Only these contenders (raw, the reference, is always run): raw,
-    /// ours-view, ours-owned, ours-tokio, peer-rtnetlink, peer-neli,
+    /// raw-unbatched, ours-view, ours-owned, ours-tokio, peer-rtnetlink, peer-neli,
     /// pyroute2, ip, ip-j, nlctl, nlctl-j, nlctl-b.
     #[arg(long, value_delimiter = ',', value_name = "NAME[,..]")]
     contenders: Vec<String>,
