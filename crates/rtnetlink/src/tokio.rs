@@ -1,11 +1,14 @@
 //! The tokio front end.
 
+use std::collections::VecDeque;
+
 use futures::StreamExt;
 use netlink_packet_core::NetlinkPayload;
 use netlink_packet_route::RouteNetlinkMessage;
-use netlink_proto::tokio::{new_connection_with, ConnectionConfig};
+use netlink_proto::tokio::{new_connection_with, ConnectionConfig, ReplyStream};
 use netlink_sys::{Namespace, Protocol, Socket};
 
+use crate::request::Collector;
 use crate::{Error, Request};
 
 pub use netlink_proto::tokio::Connection;
@@ -13,6 +16,39 @@ pub use netlink_proto::tokio::Connection;
 /// How many requests of one batch are in flight at once: enough to fill
 /// the engine's send batches, few enough to keep its in-flight bound.
 const BATCH_IN_FLIGHT: usize = 64;
+
+/// A request of a batch: refused unsent, or sent and waiting for its
+/// replies.
+enum Sent<T> {
+    Refused(Error),
+    Waiting(
+        Result<ReplyStream<RouteNetlinkMessage>, netlink_proto::Error>,
+        Collector<T>,
+    ),
+}
+
+/// Feeds a request's replies to its collector as they are parsed (no
+/// vector of whole netlink messages) and makes its result.
+async fn collect_replies<T>(
+    replies: Result<ReplyStream<RouteNetlinkMessage>, netlink_proto::Error>,
+    mut collect: Collector<T>,
+) -> Result<T, Error> {
+    let outcome = match replies {
+        Ok(mut stream) => loop {
+            match stream.next().await {
+                Some(Ok(reply)) => {
+                    if let NetlinkPayload::Inner(inner) = reply.payload {
+                        collect.reply(inner);
+                    }
+                }
+                Some(Err(error)) => break Err(Error::from(error)),
+                None => break Ok(()),
+            }
+        },
+        Err(error) => Err(Error::from(error)),
+    };
+    collect.finish(outcome)
+}
 
 /// A cloneable handle to a tokio rtnetlink connection.
 #[derive(Debug, Clone)]
@@ -25,24 +61,9 @@ impl Handle {
     pub async fn execute<T>(&self, request: impl Into<Request<T>>) -> Result<T, Error> {
         let request = request.into();
         request.check()?;
-        let (message, options, mut collect) = request.into_parts();
-        // Each payload goes to the collector as it is parsed: no vector of
-        // whole netlink messages, none of every reply beside the result.
-        let outcome = match self.handle.request(message, options).await {
-            Ok(mut stream) => loop {
-                match stream.next().await {
-                    Some(Ok(reply)) => {
-                        if let NetlinkPayload::Inner(inner) = reply.payload {
-                            collect.reply(inner);
-                        }
-                    }
-                    Some(Err(error)) => break Err(Error::from(error)),
-                    None => break Ok(()),
-                }
-            },
-            Err(error) => Err(Error::from(error)),
-        };
-        collect.finish(outcome)
+        let (message, options, collect) = request.into_parts();
+        let replies = self.handle.request(message, options).await;
+        collect_replies(replies, collect).await
     }
 
     /// Runs many requests, several in flight at once so that the
@@ -54,11 +75,35 @@ impl Handle {
         &self,
         requests: impl IntoIterator<Item = Request<T>>,
     ) -> Vec<Result<T, Error>> {
-        futures::stream::iter(requests)
-            .map(|request| self.execute(request.implied_ack()))
-            .buffered(BATCH_IN_FLIGHT)
-            .collect()
-            .await
+        let mut requests = requests.into_iter();
+        let mut results = Vec::with_capacity(requests.size_hint().0);
+        // Answers come in the order the requests were sent: the oldest is
+        // collected while the later ones are on their way. Refilling the
+        // window does not wait for the connection, so the requests sent
+        // meanwhile go out together in the next datagram.
+        let mut window: VecDeque<Sent<T>> = VecDeque::with_capacity(BATCH_IN_FLIGHT);
+        loop {
+            while window.len() < BATCH_IN_FLIGHT {
+                let Some(request) = requests.next() else {
+                    break;
+                };
+                window.push_back(match request.check() {
+                    Err(error) => Sent::Refused(error),
+                    Ok(()) => {
+                        let (message, options, collect) = request.into_parts();
+                        let replies = self.handle.request(message, options.implied_ack()).await;
+                        Sent::Waiting(replies, collect)
+                    }
+                });
+            }
+            let Some(oldest) = window.pop_front() else {
+                return results;
+            };
+            results.push(match oldest {
+                Sent::Refused(error) => Err(error),
+                Sent::Waiting(replies, collect) => collect_replies(replies, collect).await,
+            });
+        }
     }
 
     /// A handle over the protocol handle of a route connection opened
