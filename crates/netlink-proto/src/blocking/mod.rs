@@ -391,6 +391,10 @@ impl Connection {
 
     /// Waits for one datagram (or a deadline) and feeds it to the engine,
     /// handing each output for request `id` to `sink`.
+    // Inlined with `receive_with` and `process`, so that the reply sinks
+    // of the callers are inlined into the loop over a datagram's messages:
+    // 8% fewer instructions for a dump read through views (callgrind).
+    #[inline(always)]
     fn pump(&mut self, id: RequestId, sink: &mut impl FnMut(Step<'_>)) -> Result<(), Error> {
         self.flush()?;
         if !self.engine.is_pending(id) {
@@ -457,6 +461,7 @@ impl Connection {
     /// Fails the requests whose time is up or, if none, waits for one
     /// datagram (until the next deadline) and feeds it to the engine. What
     /// concerns a request goes to `sink`; events are queued.
+    #[inline(always)]
     fn receive_with(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
         // The clock is read only when some request has a deadline.
         let wait = match self.engine.next_deadline() {
@@ -495,6 +500,7 @@ impl Connection {
 
     /// Hands what one datagram (now in `rx`) holds to `sink` (answers) and
     /// the event queue (notifications).
+    #[inline(always)]
     fn process(&mut self, info: DatagramInfo, sink: &mut impl FnMut(RequestId, Step<'_>)) {
         let Connection {
             engine,
