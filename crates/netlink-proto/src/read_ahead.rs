@@ -137,7 +137,7 @@ pub enum ReadAhead {
     Off,
     /// When it pays. Blocking: the dump has filled more than
     /// [`READ_AHEAD_AFTER`] datagrams and the work done on the caller's
-    /// thread between two of them is at least a third of the wait for the
+    /// thread between two of them is at least a quarter of the wait for the
     /// kernel in one receive, each taken at its shortest (decoding into
     /// owned values is, and so is reading a field or two of each of many
     /// small messages; glancing at a few large ones, or only counting

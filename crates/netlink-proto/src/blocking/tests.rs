@@ -63,8 +63,9 @@ fn a_reader_is_chosen_by_the_work_on_most_datagrams_not_by_one() {
     assert!(!counting.reading_ahead_pays());
     // Decoding: about the wait. A reader.
     assert!(streak_of(60, [50; 5]).reading_ahead_pays());
-    // A third exactly is enough.
-    assert!(streak_of(60, [20; 5]).reading_ahead_pays());
+    // A quarter exactly is enough; less is not.
+    assert!(streak_of(60, [15; 5]).reading_ahead_pays());
+    assert!(!streak_of(60, [14; 5]).reading_ahead_pays());
     // One preemption while counting does not decide...
     assert!(!streak_of(60, [6, 6, 900, 6, 6]).reading_ahead_pays());
     // ...nor does one quick datagram while decoding.
