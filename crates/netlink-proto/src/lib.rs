@@ -5,7 +5,8 @@
 //! `NLMSG_DONE`, turns `NLMSG_ERROR` into an ACK or an [`Error`] carrying the
 //! kernel's extended ACK, marks interrupted dumps (and retries them when
 //! asked), sets multicast notifications apart as events, drops datagrams not
-//! sent by the kernel, and batches many requests into one datagram. It
+//! sent by the kernel, and batches many requests into one datagram (with
+//! one ACK for all of them when they allow it: [`Ack::Implied`]). It
 //! knows no protocol and touches no socket.
 //!
 //! Two thin drivers move bytes between it and a socket:

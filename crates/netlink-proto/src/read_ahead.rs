@@ -153,12 +153,17 @@ pub enum ReadAhead {
 impl ReadAhead {
     /// [`ReadAhead::Auto`] when the process may run on more than one CPU,
     /// [`ReadAhead::Off`] otherwise.
+    /// Found once per process (one `sched_getaffinity`): a machine too
+    /// large for the affinity mask counts as more than one CPU.
     pub fn default_for_this_machine() -> Self {
-        if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
-            ReadAhead::Auto
-        } else {
-            ReadAhead::Off
-        }
+        static CHOICE: std::sync::OnceLock<ReadAhead> = std::sync::OnceLock::new();
+        *CHOICE.get_or_init(|| {
+            if netlink_sys::cpus_available().map_or(true, |n| n > 1) {
+                ReadAhead::Auto
+            } else {
+                ReadAhead::Off
+            }
+        })
     }
 }
 

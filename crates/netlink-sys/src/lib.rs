@@ -71,6 +71,7 @@
 compile_error!("netlink-sys only supports Linux");
 
 mod addr;
+mod cpus;
 mod error;
 pub mod netns;
 mod options;
@@ -87,6 +88,7 @@ mod smol;
 mod tokio;
 
 pub use crate::addr::SocketAddr;
+pub use crate::cpus::cpus_available;
 pub use crate::error::Error;
 pub use crate::netns::Namespace;
 pub use crate::protocol::Protocol;

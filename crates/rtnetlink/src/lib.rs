@@ -6,7 +6,8 @@
 //! produce them; the two front ends, [`blocking::Handle`] and (feature
 //! `tokio`) [`tokio::Handle`], run them with the same `execute` method, or
 //! many at once with `execute_batch` (as many requests per `sendmsg` as
-//! fit, one answer each), and only differ in how they wait.
+//! fit, one ACK per `sendmsg`, one result each: a failing request still
+//! gets its own error), and only differ in how they wait.
 //!
 //! ```no_run
 //! use rtnetlink::{blocking::Handle, link::{LinkAdd, LinkGet}, route::RouteAdd};

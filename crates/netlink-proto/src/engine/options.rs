@@ -63,7 +63,8 @@ pub enum Ack {
     ///
     /// Only for protocols whose kernel side answers a datagram's requests
     /// in order before its `sendmsg` returns (route, generic, netfilter,
-    /// xfrm, sock_diag and audit netlink all do). If the socket's receive
+    /// xfrm and sock_diag netlink do; audit does not: its replies come from
+    /// a kernel thread of their own, after the ACK). If the socket's receive
     /// buffer overflows while such a request waits, its error may have
     /// been lost: it fails with [`Error::AnswerLost`](crate::Error::AnswerLost).
     /// Sockets with `NETLINK_NO_ENOBUFS` set hide overflows; do not use it
