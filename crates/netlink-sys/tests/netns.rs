@@ -204,3 +204,45 @@ fn unshare_dedicated_thread() {
     assert_ne!(inside, before);
     assert_eq!(thread_netns(), before);
 }
+
+/// enter_current_thread moves only the calling (dedicated) thread into a
+/// named namespace: its sockets and the threads it spawns then see that
+/// namespace's links; a bad name or file leaves it where it was.
+#[test]
+fn enter_moves_the_calling_thread_only() {
+    require_root();
+    let pid = std::process::id();
+    let name = format!("nlsys-enter-{pid}");
+    let veth = format!("nse{pid}");
+    let _ = Command::new("ip").args(["netns", "del", &name]).output();
+    ip(&["netns", "add", &name]);
+    let _guard = NetnsGuard(name.clone());
+    ip(&[
+        "-n", &name, "link", "add", &veth, "type", "veth", "peer", "name", "nse-peer",
+    ]);
+    let before = thread_netns();
+    let (inside, spawned, names) = std::thread::spawn(move || {
+        let start = thread_netns();
+        for bad in [
+            Namespace::Named("../x".into()),
+            Namespace::Path("/proc/self/status".into()),
+            Namespace::Named(format!("nlsys-missing-{pid}")),
+        ] {
+            assert!(netns::enter_current_thread(&bad).is_err(), "{bad}");
+            assert_eq!(thread_netns(), start, "{bad} moved the thread");
+        }
+        netns::enter_current_thread(&Namespace::Named(name)).unwrap();
+        let spawned = std::thread::spawn(thread_netns).join().unwrap();
+        let mut socket = Socket::new(Protocol::Route).unwrap();
+        (thread_netns(), spawned, dump_names(&mut socket))
+    })
+    .join()
+    .unwrap();
+    assert_ne!(inside, before);
+    assert_eq!(
+        spawned, inside,
+        "a thread it spawns starts in its namespace"
+    );
+    assert!(names.contains(&veth), "{names:?}");
+    assert_eq!(thread_netns(), before);
+}

@@ -130,7 +130,9 @@ pub enum Outcome {
     Unsupported,
 }
 
-/// Runs a contender: parses the arguments, runs `body`, prints the count
+/// Runs a contender: parses the arguments, enters the namespace (the
+/// process's only thread: `netns::enter_current_thread`), runs `body`,
+/// prints the count
 /// or the error (prefixed with `name`), and returns the exit status of the
 /// contract.
 pub fn main_with<E: std::fmt::Display>(
@@ -145,6 +147,14 @@ pub fn main_with<E: std::fmt::Display>(
             return ExitCode::from(2);
         }
     };
+    // As the raw loop and the peers do: this one-shot process's only thread
+    // moves into the namespace, and every socket it opens is there.
+    let entered =
+        netlink_sys::netns::enter_current_thread(&rtnetlink::Namespace::Named(args.netns.clone()));
+    if let Err(error) = entered {
+        eprintln!("{name}: {error}");
+        return ExitCode::FAILURE;
+    }
     match body(&args) {
         Ok(Outcome::Count(count)) => {
             println!("{count}");

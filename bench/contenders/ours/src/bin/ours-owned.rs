@@ -21,15 +21,13 @@ use rtnetlink::address::AddressGet;
 use rtnetlink::blocking::Handle;
 use rtnetlink::link::LinkGet;
 use rtnetlink::route::RouteDump;
-use rtnetlink::Namespace;
 
 fn main() -> ExitCode {
     main_with("ours-owned", run)
 }
 
 fn run(args: &Args) -> Result<Outcome, String> {
-    let mut handle = Handle::new_in_namespace(&Namespace::Named(args.netns.clone()))
-        .map_err(|e| format!("connect: {e}"))?;
+    let mut handle = Handle::new().map_err(|e| format!("connect: {e}"))?;
     let count = match args.workload {
         Workload::RouteDump => handle
             .execute(RouteDump::new().ipv4())

@@ -1,5 +1,5 @@
 //! Benchmark contender `ours-tokio`: this project's tokio front end,
-//! `rtnetlink::tokio::new_connection_in_namespace` on a current-thread
+//! `rtnetlink::tokio::new_connection` on a current-thread
 //! runtime, owned values.
 //!
 //! - dumps: `execute(RouteDump::new().ipv4())`, `execute(LinkGet::dump())`,
@@ -20,8 +20,7 @@ use ours::{main_with, route_dst, Args, Outcome, Workload, ADD_THEN_DELETE};
 use rtnetlink::address::AddressGet;
 use rtnetlink::link::LinkGet;
 use rtnetlink::route::RouteDump;
-use rtnetlink::tokio::{new_connection_in_namespace, Handle};
-use rtnetlink::Namespace;
+use rtnetlink::tokio::{new_connection, Handle};
 
 fn main() -> ExitCode {
     main_with("ours-tokio", |args| {
@@ -34,8 +33,7 @@ fn main() -> ExitCode {
 }
 
 async fn run(args: &Args) -> Result<Outcome, String> {
-    let (connection, handle) = new_connection_in_namespace(&Namespace::Named(args.netns.clone()))
-        .map_err(|e| format!("connect: {e}"))?;
+    let (connection, handle) = new_connection().map_err(|e| format!("connect: {e}"))?;
     tokio::spawn(connection);
     let count = match args.workload {
         Workload::RouteDump => handle
