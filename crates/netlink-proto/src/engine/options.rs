@@ -43,7 +43,7 @@ pub enum InterruptPolicy {
     #[default]
     Report,
     /// Start the dump again, up to this many extra times; after that fail
-    /// with [`Error::Interrupted`]. Drivers hold the replies back until the
+    /// with [`Error::Interrupted`](crate::Error::Interrupted). Drivers hold the replies back until the
     /// dump completes, so that the caller only sees a consistent dump.
     Retry(u32),
 }
@@ -77,7 +77,7 @@ pub enum Ack {
 pub struct RequestOptions {
     /// Do or dump.
     pub kind: RequestKind,
-    /// Fail with [`Error::TimedOut`] if the request has not finished within
+    /// Fail with [`Error::TimedOut`](crate::Error::TimedOut) if the request has not finished within
     /// this time after it was submitted.
     pub timeout: Option<Duration>,
     /// Policy for interrupted dumps.
