@@ -69,9 +69,10 @@ pub enum Error {
         /// The timeout it had.
         timeout: Duration,
     },
-    /// A request acknowledged by a later one's ACK
-    /// ([`Ack::Implied`](crate::Ack::Implied)) may have had its error
-    /// dropped: the socket's receive buffer overflowed before that ACK came.
+    /// The kernel's answer to the request may have been dropped: the
+    /// socket's receive buffer overflowed while it was in flight (and its
+    /// answer was not among the messages still queued, or it was
+    /// acknowledged by a later request's ACK, [`Ack::Implied`](crate::Ack::Implied)).
     #[error("the kernel's answer may have been lost in a receive buffer overflow: whether the request took effect is unknown [{request}]")]
     AnswerLost {
         /// The request.

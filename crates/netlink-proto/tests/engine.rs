@@ -698,3 +698,44 @@ fn an_overrun_fails_the_requests_whose_error_may_be_lost() {
         [Seen::Complete(2, false)]
     );
 }
+
+#[test]
+fn after_an_overrun_requests_whose_answer_was_not_queued_fail() {
+    let mut engine = engine();
+    let ids = submit_all(&mut engine, &[Some(Ack::Own), Some(Ack::Own), None]);
+    assert_eq!(transmit(&mut engine), [1, 2, 3]);
+    assert!(engine.overrun().is_empty(), "no request waits on another");
+    // Sent after the overflow: its answer cannot have been dropped by it.
+    submit_all(&mut engine, &[Some(Ack::Own)]);
+    assert_eq!(transmit(&mut engine), [4]);
+    // What was still queued: the first request's ACK.
+    assert_eq!(
+        feed(&mut engine, &error(1, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(0, false)]
+    );
+    let lost: Vec<(u64, String)> = engine
+        .answers_lost()
+        .into_iter()
+        .map(|(id, error)| (id.value(), error.to_string()))
+        .collect();
+    assert_eq!(lost.len(), 1, "the second request only: {lost:?}");
+    assert_eq!(lost[0].0, ids[1].value());
+    assert!(lost[0].1.contains("may have been lost"), "{}", lost[0].1);
+    assert!(engine.answers_lost().is_empty(), "each fails once");
+    // The dump goes on (its parts are built as the socket is read); the
+    // request sent after the overflow is still answered; a late answer to
+    // the failed one is stale.
+    assert_eq!(
+        feed(&mut engine, &error(2, 0, None), DatagramInfo::KERNEL),
+        [Seen::Stale]
+    );
+    assert_eq!(
+        feed(&mut engine, &done(3, 0, 0), DatagramInfo::KERNEL),
+        [Seen::Complete(2, false)]
+    );
+    assert_eq!(
+        feed(&mut engine, &error(4, 0, None), DatagramInfo::KERNEL),
+        [Seen::Complete(3, false)]
+    );
+    assert_eq!(engine.in_flight(), 0);
+}

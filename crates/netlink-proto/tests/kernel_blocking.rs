@@ -172,6 +172,37 @@ fn overrun_is_an_explicit_event() {
     });
 }
 
+/// A request sent while the receive buffer is full of unread events: the
+/// kernel drops its answer. It fails as lost once the queue has been read,
+/// instead of waiting for ever, and the connection goes on.
+#[test]
+fn a_request_whose_answer_an_overrun_dropped_fails_instead_of_waiting() {
+    in_new_netns(|| {
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.socket().add_membership(RTNLGRP_LINK).unwrap();
+        connection.socket().set_recv_buffer_size(0).unwrap();
+        ip_batch(&veth_pairs("f", 50));
+        // The timeout only keeps a regression from hanging the test.
+        let options = RequestOptions::request().timeout(Duration::from_secs(10));
+        let error = connection.request_all(&getlink(1), options).unwrap_err();
+        assert!(matches!(error, Error::AnswerLost { .. }), "{error}");
+        assert!(
+            error.to_string().contains("request type 18 seq 1"),
+            "{error}"
+        );
+        connection.socket().set_recv_buffer_size(1 << 20).unwrap();
+        while connection
+            .next_event::<RawPayload>(Some(Duration::ZERO))
+            .unwrap()
+            .is_some()
+        {}
+        let replies = connection
+            .request_all(&getlink(1), RequestOptions::request())
+            .unwrap();
+        assert_eq!(replies.len(), 1, "lo, asked again");
+    });
+}
+
 #[test]
 fn a_change_made_after_the_overrun_is_seen() {
     in_new_netns(|| {

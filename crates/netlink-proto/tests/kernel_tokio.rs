@@ -167,6 +167,29 @@ fn overrun_is_an_explicit_event() {
     });
 }
 
+/// A request whose answer the kernel dropped (the buffer was full of
+/// unread events) ends with an error once the queue has been read, instead
+/// of waiting for ever.
+#[test]
+fn a_request_whose_answer_an_overrun_dropped_fails_instead_of_waiting() {
+    in_new_netns(|| {
+        let (connection, handle, _events) = new_connection::<RawPayload>(Protocol::Route).unwrap();
+        let socket = connection.socket().unwrap();
+        socket.add_membership(RTNLGRP_LINK).unwrap();
+        socket.set_recv_buffer_size(0).unwrap();
+        ip_batch(&veth_pairs("f", 50));
+        runtime().block_on(async move {
+            tokio::spawn(connection);
+            // The timeout only keeps a regression from hanging the test.
+            let options = RequestOptions::request().timeout(Duration::from_secs(10));
+            let mut stream = handle.request(getlink(1), options).await.unwrap();
+            let error = stream.next().await.unwrap().unwrap_err();
+            assert!(matches!(error, Error::AnswerLost { .. }), "{error}");
+            assert!(stream.next().await.is_none(), "the error is the last item");
+        });
+    });
+}
+
 #[test]
 fn slow_event_reader_gets_an_overrun_not_unbounded_memory() {
     in_new_netns(|| {

@@ -536,7 +536,10 @@ impl Connection {
     /// anything lost before the caller sees [`Event::Overrun`] is covered
     /// by a dump the caller starts after it. Bounded, so that a flood
     /// cannot keep the caller here for ever. Requests whose error may have
-    /// been dropped ([`Ack::Implied`](crate::Ack::Implied)) fail first.
+    /// been dropped ([`Ack::Implied`](crate::Ack::Implied)) fail first, and
+    /// once the queue is empty, the "do" requests whose answer was not in
+    /// it ([`Engine::answers_lost`]); under a flood that never lets it
+    /// empty, those wait for their timeout.
     fn drain(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
         for (id, error) in self.engine.overrun() {
             sink(id, Step::Failed(error));
@@ -546,7 +549,14 @@ impl Connection {
             match self.try_recv()? {
                 Received::Datagram(info) => self.process(info, sink),
                 Received::Overrun | Received::Nothing => {}
-                Received::Empty => break,
+                Received::Empty => {
+                    // Every answer the kernel queued has been read: those
+                    // still missing were dropped.
+                    for (id, error) in self.engine.answers_lost() {
+                        sink(id, Step::Failed(error));
+                    }
+                    break;
+                }
             }
         }
         Ok(())

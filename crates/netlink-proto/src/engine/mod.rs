@@ -34,6 +34,9 @@ struct Request {
     /// Sent without `NLM_F_ACK` ([`Ack::Implied`]): the sequence number of
     /// the request of its datagram whose answer ends it.
     closer: Option<u32>,
+    /// In flight when the socket's receive buffer overflowed: its answer
+    /// may have been dropped ([`Engine::answers_lost`]).
+    overrun: bool,
 }
 
 impl Request {
@@ -180,6 +183,7 @@ impl Engine {
             interrupted: false,
             discard: false,
             closer: None,
+            overrun: false,
         });
         Ok(id)
     }
@@ -297,12 +301,49 @@ impl Engine {
 
     /// The socket's receive buffer overflowed: messages were dropped. The
     /// requests waiting for another's ACK ([`Ack::Implied`]) may have lost
-    /// their error, so whether they took effect is unknown: they fail.
+    /// their error, so whether they took effect is unknown: they fail. The
+    /// other "do" requests in flight are marked: if the answer of one is
+    /// not among the messages still queued, it was dropped (see
+    /// [`answers_lost`](Self::answers_lost)).
     pub fn overrun(&mut self) -> Vec<(RequestId, Error)> {
+        for request in &mut self.in_flight {
+            request.overrun = request.kind == RequestKind::Do;
+        }
         let mut lost = Vec::new();
         let mut i = 0;
         while self.implied > 0 && i < self.in_flight.len() {
             if self.in_flight[i].closer.is_some() {
+                let request = self.take(i);
+                if !request.discard {
+                    lost.push((
+                        request.id,
+                        Error::AnswerLost {
+                            request: request.info(),
+                        },
+                    ));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        lost.sort_unstable_by_key(|(id, _)| *id);
+        lost
+    }
+
+    /// Everything the socket had queued has been read since an
+    /// [`overrun`](Self::overrun): the "do" requests in flight then and
+    /// still unanswered had their answers dropped (the kernel answers a
+    /// request before its `sendmsg` returns), so they fail instead of
+    /// waiting for ever. Call it when a receive finds the queue empty.
+    ///
+    /// For protocols that answer later from a thread of their own (audit),
+    /// an answer still to come is taken as lost: the request fails, and
+    /// the answer is [`Output::Stale`] when it comes.
+    pub fn answers_lost(&mut self) -> Vec<(RequestId, Error)> {
+        let mut lost = Vec::new();
+        let mut i = 0;
+        while i < self.in_flight.len() {
+            if self.in_flight[i].overrun {
                 let request = self.take(i);
                 if !request.discard {
                     lost.push((
