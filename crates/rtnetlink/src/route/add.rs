@@ -68,6 +68,7 @@ impl RouteAdd {
     /// A route to `dst/prefix_len`. A length beyond the address or host
     /// bits set past it make the request fail with
     /// [`Error::InvalidArgument`] before anything is sent.
+    #[inline]
     pub fn new(dst: IpAddr, prefix_len: u8) -> Self {
         Self::with_spec(Spec::unchecked(dst, prefix_len))
     }
@@ -87,6 +88,7 @@ impl RouteAdd {
         Self::prefix(Prefix::default_v6())
     }
 
+    #[inline]
     fn with_spec(spec: Spec) -> Self {
         RouteAdd {
             spec,

@@ -29,6 +29,7 @@ spec_setters!(RouteDel);
 impl RouteDel {
     /// Deletes a route to `dst/prefix_len` (checked as in
     /// [`super::RouteAdd::new`]).
+    #[inline]
     pub fn new(dst: IpAddr, prefix_len: u8) -> Self {
         RouteDel {
             spec: Spec::unchecked(dst, prefix_len),

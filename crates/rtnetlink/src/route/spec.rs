@@ -53,6 +53,7 @@ pub(crate) fn table_parts(table: u32) -> (u8, Option<RouteAttr>) {
 }
 
 impl Spec {
+    #[inline]
     pub fn new(dst: Prefix) -> Self {
         Spec {
             dst,
@@ -71,6 +72,7 @@ impl Spec {
     }
 
     /// A destination given as address and length, checked when built.
+    #[inline]
     pub fn unchecked(dst: IpAddr, len: u8) -> Self {
         match Prefix::new(dst, len) {
             Ok(prefix) => Self::new(prefix),
@@ -164,6 +166,7 @@ macro_rules! spec_setters {
             /// The routing table (default `RT_TABLE_MAIN`, 254). Any 32-bit
             /// id: tables beyond 255 go in `RTA_TABLE`.
             #[must_use]
+            #[inline]
             pub fn table(mut self, table: u32) -> Self {
                 self.spec.table = table;
                 self
@@ -171,6 +174,7 @@ macro_rules! spec_setters {
 
             /// Who installs the route (`rtm_protocol`, `RTPROT_*`).
             #[must_use]
+            #[inline]
             pub fn protocol(mut self, protocol: RouteProtocol) -> Self {
                 self.spec.protocol = Some(protocol);
                 self
@@ -179,6 +183,7 @@ macro_rules! spec_setters {
             /// The route type (`rtm_type`): unicast, blackhole, unreachable,
             /// prohibit, local, ...
             #[must_use]
+            #[inline]
             pub fn kind(mut self, kind: RouteType) -> Self {
                 self.spec.kind = Some(kind);
                 self
@@ -186,6 +191,7 @@ macro_rules! spec_setters {
 
             /// The scope (`rtm_scope`).
             #[must_use]
+            #[inline]
             pub fn scope(mut self, scope: Scope) -> Self {
                 self.spec.scope = Some(scope);
                 self
@@ -193,6 +199,7 @@ macro_rules! spec_setters {
 
             /// The priority, what `ip` calls metric (`RTA_PRIORITY`).
             #[must_use]
+            #[inline]
             pub fn priority(mut self, priority: u32) -> Self {
                 self.spec.priority = Some(priority);
                 self
@@ -200,6 +207,7 @@ macro_rules! spec_setters {
 
             /// The gateway (`RTA_GATEWAY`), of the destination's family.
             #[must_use]
+            #[inline]
             pub fn gateway(mut self, gateway: IpAddr) -> Self {
                 self.spec.gateway = Some(gateway);
                 self
@@ -208,6 +216,7 @@ macro_rules! spec_setters {
             /// A gateway of another family (`RTA_VIA`): an IPv6 next hop of
             /// an IPv4 route (`ip route add ... via inet6 ADDR`).
             #[must_use]
+            #[inline]
             pub fn via(mut self, gateway: IpAddr) -> Self {
                 self.spec.via = Some(gateway);
                 self
@@ -215,6 +224,7 @@ macro_rules! spec_setters {
 
             /// The output interface (`RTA_OIF`).
             #[must_use]
+            #[inline]
             pub fn dev(mut self, index: u32) -> Self {
                 self.spec.oif = Some(index);
                 self
@@ -223,6 +233,7 @@ macro_rules! spec_setters {
             /// Only for packets from `ip/prefix_len` (`RTA_SRC`, IPv6
             /// source-specific routing: `ip -6 route add ... from PREFIX`).
             #[must_use]
+            #[inline]
             pub fn source(mut self, ip: IpAddr, prefix_len: u8) -> Self {
                 self.spec.source = Some((ip, prefix_len));
                 self
@@ -230,6 +241,7 @@ macro_rules! spec_setters {
 
             /// The type of service (`rtm_tos`, IPv4).
             #[must_use]
+            #[inline]
             pub fn tos(mut self, tos: u8) -> Self {
                 self.spec.tos = tos;
                 self
