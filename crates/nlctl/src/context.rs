@@ -64,9 +64,9 @@ pub struct Context {
     pub options: Options,
     /// What the command prints (on success only).
     pub out: Output,
-    /// Changes waiting to be sent together (batch mode): the line each
-    /// came from, and the request.
-    pending: Vec<(String, Request<()>)>,
+    /// Changes waiting to be sent together (batch mode): the number and
+    /// text of the line each came from, and the request.
+    pending: Vec<(usize, String, Request<()>)>,
     /// Batch mode: queued changes that failed, reported at the end.
     failures: Vec<CliError>,
     batching: bool,
@@ -143,8 +143,8 @@ impl Context {
             self.indexes.clear();
         }
         if self.batching {
-            let command = format!("line {}: {command}", self.line);
-            self.pending.push((command, request));
+            // The message naming the line is made only if the change fails.
+            self.pending.push((self.line, command.to_owned(), request));
             Ok(())
         } else {
             self.execute(command, request)
@@ -172,18 +172,23 @@ impl Context {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let (commands, requests): (Vec<_>, Vec<_>) =
-            std::mem::take(&mut self.pending).into_iter().unzip();
+        let pending = std::mem::take(&mut self.pending);
+        let mut lines = Vec::with_capacity(pending.len());
+        let mut requests = Vec::with_capacity(pending.len());
+        for (number, command, request) in pending {
+            lines.push((number, command));
+            requests.push(request);
+        }
         let results = self
             .handle
             .execute_batch(requests)
             .map_err(|e| CliError::failed(format!("batch: {e}")))?;
-        self.failures.extend(
-            commands
-                .iter()
-                .zip(results)
-                .filter_map(|(command, result)| result.err().map(|e| kernel(command, e))),
-        );
+        self.failures.extend(lines.iter().zip(results).filter_map(
+            |((number, command), result)| {
+                let error = result.err()?;
+                Some(kernel(&format!("line {number}: {command}"), error))
+            },
+        ));
         Ok(())
     }
 

@@ -186,7 +186,7 @@ fn run_batch(options: Options, file: &std::path::Path) -> Result<(), CliError> {
         // cost of parsing a short line.
         let parsed = parser
             .try_get_matches_from_mut(std::iter::once("nlctl").chain(words.iter().copied()))
-            .and_then(|matches| BatchLine::from_arg_matches(&matches));
+            .and_then(|mut matches| BatchLine::from_arg_matches_mut(&mut matches));
         let command = match parsed {
             Ok(line) => line.command,
             Err(error) => {
