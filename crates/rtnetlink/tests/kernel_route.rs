@@ -702,6 +702,14 @@ fn thousand_routes_batched<R: Run>(run: &mut R) {
         run.run(RouteDump::new().ipv4().table(100)).unwrap().len(),
         1000
     );
+    // Dumps batched too: each runs after the one before, whole.
+    let dumps = run.run_batch(vec![
+        RouteDump::new().ipv4().table(100).build(),
+        RouteDump::new().ipv4().table(100).build(),
+        RouteDump::new().ipv4().table(101).build(),
+    ]);
+    let lengths: Vec<usize> = dumps.into_iter().map(|d| d.unwrap().len()).collect();
+    assert_eq!(lengths, [1000, 1000, 0]);
 }
 
 /// A batch sends one ACK request per datagram (the others' ACKs are
