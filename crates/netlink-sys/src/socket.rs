@@ -177,6 +177,7 @@ impl Socket {
 
     /// Sends one datagram to the connected peer, or to the kernel when the
     /// socket is not connected (`send(2)`). Returns the number of bytes sent.
+    #[inline]
     pub fn send(&self, buf: &[u8], flags: i32) -> io::Result<usize> {
         // SAFETY: `buf` is a valid slice; the kernel reads at most `buf.len()`
         // bytes from its start.
@@ -390,6 +391,7 @@ impl Socket {
     /// for the largest datagram they expect (memory that is reserved but
     /// never written costs no physical pages) and grow it on truncation.
     /// `flags` are `recvmsg(2)` flags, such as `MSG_DONTWAIT`.
+    #[inline]
     pub fn recv_into_capacity(&self, buf: &mut Vec<u8>, flags: i32) -> io::Result<RecvInfo> {
         buf.clear();
         let spare = buf.spare_capacity_mut();
