@@ -35,7 +35,11 @@ mod tests {
 
     #[test]
     fn the_count_is_what_std_sees_before_quotas() {
-        let ours = cpus_available().unwrap();
+        let ours = match cpus_available() {
+            Ok(count) => count,
+            // More CPUs than a cpu_set_t holds: nothing more to check.
+            Err(error) => return assert_eq!(error.raw_os_error(), Some(libc::EINVAL)),
+        };
         assert!(ours >= 1);
         // std takes the same affinity mask, then may lower it by a quota.
         let std = std::thread::available_parallelism().unwrap().get();
