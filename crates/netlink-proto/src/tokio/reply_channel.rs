@@ -20,8 +20,34 @@ use super::Delivery;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Closed;
 
+/// The deliveries not yet read, oldest first. Most requests get one (a
+/// change's ACK): it is held in place, and only a second one allocates.
+#[derive(Default)]
+struct Queue {
+    first: Option<Delivery>,
+    rest: VecDeque<Delivery>,
+}
+
+impl Queue {
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.rest.len()
+    }
+
+    fn push_back(&mut self, delivery: Delivery) {
+        if self.first.is_none() && self.rest.is_empty() {
+            self.first = Some(delivery);
+        } else {
+            self.rest.push_back(delivery);
+        }
+    }
+
+    fn pop_front(&mut self) -> Option<Delivery> {
+        self.first.take().or_else(|| self.rest.pop_front())
+    }
+}
+
 struct State {
-    queue: VecDeque<Delivery>,
+    queue: Queue,
     capacity: usize,
     /// The receiver's task, waiting for a delivery.
     receiver: Option<Waker>,
@@ -51,7 +77,7 @@ fn register(slot: &mut Option<Waker>, waker: &Waker) {
 /// A channel holding at most `capacity` (at least 1) deliveries unread.
 pub(crate) fn channel(capacity: usize) -> (ReplySender, ReplyReceiver) {
     let shared = Arc::new(Mutex::new(State {
-        queue: VecDeque::new(),
+        queue: Queue::default(),
         capacity: capacity.max(1),
         receiver: None,
         sender: None,
@@ -211,6 +237,26 @@ mod tests {
             Pin::new(&mut rx).poll_next(&mut cx),
             Poll::Ready(None)
         ));
+    }
+
+    #[test]
+    fn the_queue_keeps_order_whichever_slot_holds_a_delivery() {
+        let mut queue = Queue::default();
+        let replies = |n: u8| Delivery::Replies(vec![n]);
+        queue.push_back(replies(1));
+        queue.push_back(replies(2));
+        assert_eq!(queue.len(), 2);
+        assert!(matches!(queue.pop_front(), Some(Delivery::Replies(b)) if b == [1]));
+        // The first slot is free but older deliveries wait in the rest.
+        queue.push_back(replies(3));
+        assert!(matches!(queue.pop_front(), Some(Delivery::Replies(b)) if b == [2]));
+        assert!(matches!(queue.pop_front(), Some(Delivery::Replies(b)) if b == [3]));
+        assert!(queue.pop_front().is_none());
+        assert_eq!(queue.len(), 0);
+        // Empty again: the next one takes the first slot.
+        queue.push_back(replies(4));
+        assert!(queue.rest.is_empty() && queue.first.is_some());
+        assert_eq!(queue.len(), 1);
     }
 
     #[test]
