@@ -81,7 +81,7 @@ pub struct BatchLine {
 }
 
 /// The objects.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Network devices.
     #[command(visible_alias = "l")]
@@ -117,7 +117,7 @@ pub enum Command {
 }
 
 /// An object's verb; `show` when none is given.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct Object<V: Subcommand> {
     /// What to do.
     #[command(subcommand)]
@@ -134,4 +134,33 @@ pub struct Words {
         value_name = "WORDS"
     )]
     pub words: Vec<String>,
+}
+
+/// A verb whose words follow it (every object's verbs: `route add WORDS`).
+pub(crate) trait VerbWords {
+    /// The words after the verb.
+    fn words_mut(&mut self) -> &mut Vec<String>;
+}
+
+impl Command {
+    /// The words after the verb of an object's command (`route add ...`);
+    /// `None` for the other commands and for an object without a verb.
+    pub(crate) fn verb_words_mut(&mut self) -> Option<&mut Vec<String>> {
+        fn of<V: Subcommand + VerbWords>(object: &mut Object<V>) -> Option<&mut Vec<String>> {
+            object.verb.as_mut().map(VerbWords::words_mut)
+        }
+        match self {
+            Command::Link(object) => of(object),
+            Command::Address(object) => of(object),
+            Command::Route(object) => of(object),
+            Command::Neighbour(object) => of(object),
+            Command::Rule(object) => of(object),
+            Command::Nexthop(object) => of(object),
+            Command::Netns(object) => of(object),
+            Command::Monitor(_)
+            | Command::Decode(_)
+            | Command::Completions { .. }
+            | Command::Man => None,
+        }
+    }
 }

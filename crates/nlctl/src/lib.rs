@@ -24,6 +24,7 @@
 // iproute2's optional-word syntax, not an intra-doc link.
 #![allow(rustdoc::broken_intra_doc_links)]
 
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -153,6 +154,54 @@ pub fn dispatch(ctx: &mut Context, command: Command) -> Result<(), CliError> {
     }
 }
 
+/// The commands of batch lines parsed so far, by their first two words
+/// (object and verb, as typed), without their other words: a line that
+/// starts like an earlier one is that command with its own words, and
+/// clap (some 30,000 instructions a line, most of a batch's time) is not
+/// run again. Only lines whose other words clap would take as they are
+/// (none starts with `-`) are looked up or kept.
+#[derive(Default)]
+struct ParsedVerbs(HashMap<(String, String), Command>);
+
+impl ParsedVerbs {
+    /// The words after the object and verb, if the line can be looked up.
+    fn rest<'a>(words: &'a [&'a str]) -> Option<&'a [&'a str]> {
+        let rest = words.get(2..)?;
+        rest.iter().all(|w| !w.starts_with('-')).then_some(rest)
+    }
+
+    /// The command of `words`, if a line starting like it was parsed.
+    fn reuse(&self, words: &[&str]) -> Option<Command> {
+        let rest = Self::rest(words)?;
+        let key = (words[0].to_owned(), words[1].to_owned());
+        let mut command = self.0.get(&key)?.clone();
+        *command.verb_words_mut()? = rest.iter().map(|w| (*w).to_owned()).collect();
+        Some(command)
+    }
+
+    /// Keeps `command`, parsed from `words`, if its object and verb are
+    /// the first two words and every other word is the verb's.
+    fn remember(&mut self, words: &[&str], command: &Command) {
+        let Some(rest) = Self::rest(words) else {
+            return;
+        };
+        let mut kept = command.clone();
+        let Some(verb_words) = kept.verb_words_mut() else {
+            return;
+        };
+        if verb_words
+            .iter()
+            .map(String::as_str)
+            .ne(rest.iter().copied())
+        {
+            return;
+        }
+        verb_words.clear();
+        self.0
+            .insert((words[0].to_owned(), words[1].to_owned()), kept);
+    }
+}
+
 /// `-b FILE`: every line a command; changes are queued and sent batched,
 /// flushed before anything that reads state (a show, a name lookup) and at
 /// the end. Every failing line is reported; the status is that of the
@@ -168,6 +217,7 @@ fn run_batch(options: Options, file: &std::path::Path) -> Result<(), CliError> {
     let mut ctx = Context::new(options)?;
     ctx.start_batching();
     let mut parser = BatchLine::command();
+    let mut parsed_before = ParsedVerbs::default();
     let mut failures: Vec<CliError> = Vec::new();
     for (number, line) in lines.iter().enumerate() {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -182,18 +232,26 @@ fn run_batch(options: Options, file: &std::path::Path) -> Result<(), CliError> {
                 error,
             },
         };
-        // One clap command for every line: building it is most of the
-        // cost of parsing a short line.
-        let parsed = parser
-            .try_get_matches_from_mut(std::iter::once("nlctl").chain(words.iter().copied()))
-            .and_then(|mut matches| BatchLine::from_arg_matches_mut(&mut matches));
-        let command = match parsed {
-            Ok(line) => line.command,
-            Err(error) => {
-                failures.push(at(CliError::usage(
-                    error.render().to_string().trim().to_owned(),
-                )));
-                continue;
+        let command = match parsed_before.reuse(&words) {
+            Some(command) => command,
+            None => {
+                // One clap command for every line: building it is most of
+                // the cost of parsing a short line.
+                let parsed = parser
+                    .try_get_matches_from_mut(std::iter::once("nlctl").chain(words.iter().copied()))
+                    .and_then(|mut matches| BatchLine::from_arg_matches_mut(&mut matches));
+                match parsed {
+                    Ok(line) => {
+                        parsed_before.remember(&words, &line.command);
+                        line.command
+                    }
+                    Err(error) => {
+                        failures.push(at(CliError::usage(
+                            error.render().to_string().trim().to_owned(),
+                        )));
+                        continue;
+                    }
+                }
             }
         };
         ctx.set_line(number + 1);
@@ -213,5 +271,58 @@ fn run_batch(options: Options, file: &std::path::Path) -> Result<(), CliError> {
     match first {
         Some(failure) => Err(CliError::Failed(format!("batch: {failure}"))),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clap(words: &[&str]) -> Command {
+        let matches = BatchLine::command()
+            .try_get_matches_from(std::iter::once("nlctl").chain(words.iter().copied()))
+            .unwrap();
+        BatchLine::from_arg_matches(&matches).unwrap().command
+    }
+
+    #[test]
+    fn a_batch_line_starting_like_an_earlier_one_is_its_command_with_its_words() {
+        let mut parsed = ParsedVerbs::default();
+        let first = ["route", "add", "10.0.0.0/24", "dev", "v0"];
+        parsed.remember(&first, &clap(&first));
+        for line in [
+            &[
+                "route",
+                "add",
+                "10.1.0.0/24",
+                "via",
+                "192.0.2.2",
+                "metric",
+                "7",
+            ][..],
+            &["route", "add"][..],
+        ] {
+            let reused = parsed.reuse(line).unwrap();
+            assert_eq!(format!("{reused:?}"), format!("{:?}", clap(line)));
+        }
+        // Another verb, another object, a word clap might read as an
+        // option, a line with no verb: parsed by clap.
+        assert!(parsed.reuse(&["route", "del", "10.0.0.0/24"]).is_none());
+        assert!(parsed.reuse(&["link", "add", "v9"]).is_none());
+        assert!(parsed.reuse(&["route", "add", "--help"]).is_none());
+        assert!(parsed.reuse(&["route"]).is_none());
+        // An alias is its own key, taken as typed.
+        let alias = ["r", "d", "10.2.0.0/24", "dev", "v0"];
+        parsed.remember(&alias, &clap(&alias));
+        let reused = parsed.reuse(&["r", "d", "10.3.0.0/24"]).unwrap();
+        assert_eq!(
+            format!("{reused:?}"),
+            format!("{:?}", clap(&["route", "del", "10.3.0.0/24"]))
+        );
+        // A command whose words are not all the verb's is not kept.
+        let mut other = ParsedVerbs::default();
+        let monitor = ["monitor", "route", "link"];
+        other.remember(&monitor, &clap(&monitor));
+        assert!(other.0.is_empty());
     }
 }
