@@ -271,28 +271,35 @@ impl Engine {
         request
     }
 
-    /// The answer to the request with sequence number `seq` has come: the
-    /// requests of its datagram that waited for it ([`Ack::Implied`]) and
-    /// got no error of their own succeeded. Queued in the order they were
-    /// sent.
-    fn settle(&mut self, seq: u32) {
-        let mut ended = Vec::new();
+    /// Takes out every request in flight that `pick` chooses, and gives
+    /// the ids of those still wanted (with what names them in errors) in
+    /// the order they were submitted: taking them out shuffles the rest.
+    fn take_where(&mut self, pick: impl Fn(&Request) -> bool) -> Vec<(RequestId, RequestInfo)> {
+        let mut taken = Vec::new();
         let mut i = 0;
         while i < self.in_flight.len() {
-            if self.in_flight[i].closer != Some(seq) {
+            if !pick(&self.in_flight[i]) {
                 i += 1;
                 continue;
             }
             let request = self.take(i);
             if !request.discard {
-                ended.push(request.id);
+                taken.push((request.id, request.info()));
             }
             self.recycle(request.bytes);
         }
-        // Taking them out of `in_flight` shuffled them.
-        ended.sort_unstable();
+        taken.sort_unstable_by_key(|(id, _)| *id);
+        taken
+    }
+
+    /// The answer to the request with sequence number `seq` has come: the
+    /// requests of its datagram that waited for it ([`Ack::Implied`]) and
+    /// got no error of their own succeeded. Queued in the order they were
+    /// sent.
+    fn settle(&mut self, seq: u32) {
+        let ended = self.take_where(|r| r.closer == Some(seq));
         self.settled
-            .extend(ended.into_iter().map(|id| Output::Complete {
+            .extend(ended.into_iter().map(|(id, _)| Output::Complete {
                 id,
                 interrupted: false,
                 message: None,
@@ -309,25 +316,10 @@ impl Engine {
         for request in &mut self.in_flight {
             request.overrun = request.kind == RequestKind::Do;
         }
-        let mut lost = Vec::new();
-        let mut i = 0;
-        while self.implied > 0 && i < self.in_flight.len() {
-            if self.in_flight[i].closer.is_some() {
-                let request = self.take(i);
-                if !request.discard {
-                    lost.push((
-                        request.id,
-                        Error::AnswerLost {
-                            request: request.info(),
-                        },
-                    ));
-                }
-            } else {
-                i += 1;
-            }
+        if self.implied == 0 {
+            return Vec::new();
         }
-        lost.sort_unstable_by_key(|(id, _)| *id);
-        lost
+        answer_lost(self.take_where(|r| r.closer.is_some()))
     }
 
     /// Everything the socket had queued has been read since an
@@ -340,25 +332,7 @@ impl Engine {
     /// an answer still to come is taken as lost: the request fails, and
     /// the answer is [`Output::Stale`] when it comes.
     pub fn answers_lost(&mut self) -> Vec<(RequestId, Error)> {
-        let mut lost = Vec::new();
-        let mut i = 0;
-        while i < self.in_flight.len() {
-            if self.in_flight[i].overrun {
-                let request = self.take(i);
-                if !request.discard {
-                    lost.push((
-                        request.id,
-                        Error::AnswerLost {
-                            request: request.info(),
-                        },
-                    ));
-                }
-            } else {
-                i += 1;
-            }
-        }
-        lost.sort_unstable_by_key(|(id, _)| *id);
-        lost
+        answer_lost(self.take_where(|r| r.overrun))
     }
 
     /// Fails the requests of the last [`poll_transmit`](Self::poll_transmit)
@@ -777,4 +751,12 @@ impl<'e, 'a> Receive<'e, 'a> {
         }
         Output::Invalid { error }
     }
+}
+
+/// The requests whose answer may have been dropped, failed as such.
+fn answer_lost(requests: Vec<(RequestId, RequestInfo)>) -> Vec<(RequestId, Error)> {
+    requests
+        .into_iter()
+        .map(|(id, request)| (id, Error::AnswerLost { request }))
+        .collect()
 }
