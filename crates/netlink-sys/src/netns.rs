@@ -121,12 +121,26 @@ where
 /// or `setns` fails (`EPERM` without `CAP_SYS_ADMIN`, `EINVAL` for a file
 /// that is not a network namespace); the thread then has not moved.
 pub fn enter_current_thread(ns: &Namespace) -> Result<(), Error> {
+    let (path, file) = open(ns)?;
+    enter(path, &file)
+}
+
+/// Opens the namespace file of `ns` (`O_RDONLY | O_CLOEXEC`: `File::open`,
+/// and std always adds `O_CLOEXEC`).
+fn open(ns: &Namespace) -> Result<(PathBuf, File), Error> {
     let path = ns.checked_path()?;
-    let file = File::open(&path).map_err(|source| Error::Namespace {
-        path: path.clone(),
-        operation: "open",
-        source,
-    })?;
+    match File::open(&path) {
+        Ok(file) => Ok((path, file)),
+        Err(source) => Err(Error::Namespace {
+            path,
+            operation: "open",
+            source,
+        }),
+    }
+}
+
+/// Moves the calling thread into the namespace `file` (at `path`) designates.
+fn enter(path: PathBuf, file: &File) -> Result<(), Error> {
     // SAFETY: setns takes an open descriptor (owned by `file`, alive for the
     // call) and a flag; it changes only the calling thread's namespace.
     let ret = unsafe { libc::setns(file.as_raw_fd(), libc::CLONE_NEWNET) };
@@ -156,22 +170,10 @@ where
     F: FnOnce() -> R + Send,
     R: Send,
 {
-    let path = ns.checked_path()?;
-    // File::open is O_RDONLY, and std always adds O_CLOEXEC.
-    let file = File::open(&path).map_err(|source| Error::Namespace {
-        path: path.clone(),
-        operation: "open",
-        source,
-    })?;
+    // Opened here: a namespace that is not there costs no thread.
+    let (path, file) = open(ns)?;
     on_helper_thread(move || {
-        // SAFETY: setns takes an open descriptor (owned by `file`, alive for
-        // the call) and a flag; it affects only this helper thread.
-        let ret = unsafe { libc::setns(file.as_raw_fd(), libc::CLONE_NEWNET) };
-        cvt(ret).map_err(|source| Error::Namespace {
-            path,
-            operation: "setns",
-            source,
-        })?;
+        enter(path, &file)?;
         drop(file);
         Ok(f())
     })
