@@ -142,6 +142,22 @@ pub(crate) trait VerbWords {
     fn words_mut(&mut self) -> &mut Vec<String>;
 }
 
+/// Implements [`VerbWords`] for the `Verb` of the module it is used in,
+/// given every variant (each holds the verb's words; one left out is a
+/// compile error).
+macro_rules! verb_words {
+    ($($variant:ident),+ $(,)?) => {
+        impl $crate::cli::VerbWords for Verb {
+            fn words_mut(&mut self) -> &mut Vec<String> {
+                match self {
+                    $(Verb::$variant(args))|+ => &mut args.words,
+                }
+            }
+        }
+    };
+}
+pub(crate) use verb_words;
+
 impl Command {
     /// The words after the verb of an object's command (`route add ...`);
     /// `None` for the other commands and for an object without a verb.

@@ -28,15 +28,7 @@ pub enum Verb {
     Set(Args),
 }
 
-impl crate::cli::VerbWords for Verb {
-    fn words_mut(&mut self) -> &mut Vec<String> {
-        match self {
-            Verb::Show(args) | Verb::Add(args) | Verb::Del(args) | Verb::Set(args) => {
-                &mut args.words
-            }
-        }
-    }
-}
+crate::cli::verb_words!(Show, Add, Del, Set);
 
 /// Runs `nlctl netns VERB WORDS` (`show` when no verb is given).
 pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {

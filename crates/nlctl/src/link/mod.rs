@@ -77,17 +77,7 @@ pub enum Verb {
     Property(Args),
 }
 
-impl crate::cli::VerbWords for Verb {
-    fn words_mut(&mut self) -> &mut Vec<String> {
-        match self {
-            Verb::Show(args)
-            | Verb::Add(args)
-            | Verb::Del(args)
-            | Verb::Set(args)
-            | Verb::Property(args) => &mut args.words,
-        }
-    }
-}
+crate::cli::verb_words!(Show, Add, Del, Set, Property);
 
 /// Runs `nlctl link VERB WORDS` (`show` when no verb is given).
 pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {

@@ -39,18 +39,7 @@ pub enum Verb {
     Flush(Args),
 }
 
-impl crate::cli::VerbWords for Verb {
-    fn words_mut(&mut self) -> &mut Vec<String> {
-        match self {
-            Verb::Show(args)
-            | Verb::Add(args)
-            | Verb::Replace(args)
-            | Verb::Del(args)
-            | Verb::Get(args)
-            | Verb::Flush(args) => &mut args.words,
-        }
-    }
-}
+crate::cli::verb_words!(Show, Add, Replace, Del, Get, Flush);
 
 /// Runs `nlctl nexthop VERB WORDS` (`show` when no verb is given).
 pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {

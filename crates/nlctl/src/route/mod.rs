@@ -52,19 +52,7 @@ pub enum Verb {
     Flush(Args),
 }
 
-impl crate::cli::VerbWords for Verb {
-    fn words_mut(&mut self) -> &mut Vec<String> {
-        match self {
-            Verb::Show(args)
-            | Verb::Add(args)
-            | Verb::Replace(args)
-            | Verb::Append(args)
-            | Verb::Del(args)
-            | Verb::Get(args)
-            | Verb::Flush(args) => &mut args.words,
-        }
-    }
-}
+crate::cli::verb_words!(Show, Add, Replace, Append, Del, Get, Flush);
 
 /// Runs `nlctl route VERB WORDS` (`show` when no verb is given).
 pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {

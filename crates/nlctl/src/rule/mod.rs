@@ -34,15 +34,7 @@ pub enum Verb {
     Flush(Args),
 }
 
-impl crate::cli::VerbWords for Verb {
-    fn words_mut(&mut self) -> &mut Vec<String> {
-        match self {
-            Verb::Show(args) | Verb::Add(args) | Verb::Del(args) | Verb::Flush(args) => {
-                &mut args.words
-            }
-        }
-    }
-}
+crate::cli::verb_words!(Show, Add, Del, Flush);
 
 /// Runs `nlctl rule VERB WORDS` (`show` when no verb is given).
 pub fn run(ctx: &mut Context, verb: Option<Verb>) -> Result<(), CliError> {
