@@ -144,14 +144,21 @@ fn multicast_subscription_sees_links_ip_creates() {
     });
 }
 
+/// A connection subscribed to link events, with the smallest receive
+/// buffer the kernel allows, after `ip` created 50 veth pairs (prefix
+/// `prefix`) unread: the burst overflowed it.
+fn flooded_connection(prefix: &str) -> Connection {
+    let mut connection = Connection::new(Protocol::Route).unwrap();
+    connection.socket().add_membership(RTNLGRP_LINK).unwrap();
+    connection.socket().set_recv_buffer_size(0).unwrap();
+    ip_batch(&veth_pairs(prefix, 50));
+    connection
+}
+
 #[test]
 fn overrun_is_an_explicit_event() {
     in_new_netns(|| {
-        let mut connection = Connection::new(Protocol::Route).unwrap();
-        connection.socket().add_membership(RTNLGRP_LINK).unwrap();
-        // The smallest buffer the kernel allows; a burst overflows it.
-        connection.socket().set_recv_buffer_size(0).unwrap();
-        ip_batch(&veth_pairs("o", 50));
+        let mut connection = flooded_connection("o");
         let mut messages = 0;
         let mut overrun = false;
         while let Some(event) = connection
@@ -178,10 +185,7 @@ fn overrun_is_an_explicit_event() {
 #[test]
 fn a_request_whose_answer_an_overrun_dropped_fails_instead_of_waiting() {
     in_new_netns(|| {
-        let mut connection = Connection::new(Protocol::Route).unwrap();
-        connection.socket().add_membership(RTNLGRP_LINK).unwrap();
-        connection.socket().set_recv_buffer_size(0).unwrap();
-        ip_batch(&veth_pairs("f", 50));
+        let mut connection = flooded_connection("f");
         // The timeout only keeps a regression from hanging the test.
         let options = RequestOptions::request().timeout(Duration::from_secs(10));
         let error = connection.request_all(&getlink(1), options).unwrap_err();
