@@ -181,6 +181,13 @@ impl Hasher for IdHasher {
     }
 }
 
+/// Appends a reply message to a delivery's buffer, padded to 4 bytes as
+/// messages are in a datagram.
+fn append(buf: &mut Vec<u8>, message: &[u8]) {
+    buf.extend_from_slice(message);
+    buf.resize(align(buf.len()), 0);
+}
+
 impl std::fmt::Debug for Connection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Connection")
@@ -477,53 +484,33 @@ impl Connection {
         let mut events = Vec::new();
         for output in engine.receive(rx, info) {
             match output {
-                Output::Reply { id, message } if Some(id) == ahead_id => {
-                    let decoded = match (ahead_values.take(), pending.back_mut()) {
-                        (Some(values), _) => {
-                            Some((values, Vec::with_capacity(rx.len()), Vec::new()))
-                        }
-                        (None, Some((last, Delivery::Decoded { bytes, offsets, .. })))
-                            if *last == id =>
-                        {
-                            bytes.extend_from_slice(message.bytes);
-                            bytes.resize(align(bytes.len()), 0);
-                            offsets.push(message.offset);
-                            None
-                        }
-                        // Not right behind this datagram's delivery (never
-                        // in a dump's datagrams): the stream decodes it.
-                        (None, _) => {
-                            let mut bytes = message.bytes.to_vec();
-                            bytes.resize(align(bytes.len()), 0);
-                            pending.push_back((id, Delivery::Replies(bytes)));
-                            None
-                        }
-                    };
-                    if let Some((values, mut bytes, mut offsets)) = decoded {
-                        bytes.extend_from_slice(message.bytes);
-                        bytes.resize(align(bytes.len()), 0);
-                        offsets.push(message.offset);
-                        pending.push_back((
-                            id,
-                            Delivery::Decoded {
+                Output::Reply { id, message } => {
+                    // The dump's first reply in this datagram opens its
+                    // delivery, with what the reader decoded of it.
+                    if Some(id) == ahead_id {
+                        if let Some(values) = ahead_values.take() {
+                            let bytes = Vec::with_capacity(rx.len());
+                            let offsets = Vec::new();
+                            let decoded = Delivery::Decoded {
                                 bytes,
                                 values,
                                 offsets,
-                            },
-                        ));
+                            };
+                            pending.push_back((id, decoded));
+                        }
                     }
-                }
-                Output::Reply { id, message } => {
                     // Consecutive replies of one request share one buffer.
                     match pending.back_mut() {
                         Some((last, Delivery::Replies(buf))) if *last == id => {
-                            buf.extend_from_slice(message.bytes);
-                            buf.resize(align(buf.len()), 0);
+                            append(buf, message.bytes)
+                        }
+                        Some((last, Delivery::Decoded { bytes, offsets, .. })) if *last == id => {
+                            append(bytes, message.bytes);
+                            offsets.push(message.offset);
                         }
                         _ => {
                             let mut buf = Vec::with_capacity(rx.len());
-                            buf.extend_from_slice(message.bytes);
-                            buf.resize(align(buf.len()), 0);
+                            append(&mut buf, message.bytes);
                             pending.push_back((id, Delivery::Replies(buf)));
                         }
                     }
