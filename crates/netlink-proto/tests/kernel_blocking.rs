@@ -148,7 +148,7 @@ fn multicast_subscription_sees_links_ip_creates() {
 /// buffer the kernel allows, after `ip` created 50 veth pairs (prefix
 /// `prefix`) unread: the burst overflowed it.
 fn flooded_connection(prefix: &str) -> Connection {
-    let mut connection = Connection::new(Protocol::Route).unwrap();
+    let connection = Connection::new(Protocol::Route).unwrap();
     connection.socket().add_membership(RTNLGRP_LINK).unwrap();
     connection.socket().set_recv_buffer_size(0).unwrap();
     ip_batch(&veth_pairs(prefix, 50));
