@@ -8,8 +8,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use netlink_proto::tokio::{new_connection_with, ConnectionConfig, ReplyStream};
 use netlink_sys::{Namespace, Protocol, Socket};
 
-use crate::request::Collector;
-use crate::{Error, Request};
+use crate::{Collector, Error, Request};
 
 pub use netlink_proto::tokio::Connection;
 
@@ -79,8 +78,9 @@ impl Handle {
         let mut results = Vec::with_capacity(requests.size_hint().0);
         // Answers come in the order the requests were sent: the oldest is
         // collected while the later ones are on their way. Refilling the
-        // window does not wait for the connection, so the requests sent
-        // meanwhile go out together in the next datagram.
+        // window waits for the connection only when its command queue is
+        // full, so the requests sent meanwhile go out together in the next
+        // datagram.
         let mut window: VecDeque<Sent<T>> = VecDeque::with_capacity(BATCH_IN_FLIGHT);
         loop {
             while window.len() < BATCH_IN_FLIGHT {
