@@ -526,9 +526,53 @@ impl Engine {
                 }
             });
         };
-        let discard = self.in_flight[pos].discard;
-        let output = match header.message_type {
-            NLMSG_NOOP => return None,
+        match header.message_type {
+            NLMSG_NOOP => None,
+            NLMSG_ERROR | NLMSG_DONE | NLMSG_OVERRUN => {
+                let discard = self.in_flight[pos].discard;
+                let output = self.final_answer(pos, message);
+                if !discard {
+                    return Some(output);
+                }
+                match output {
+                    Output::Complete {
+                        message: Some(message),
+                        ..
+                    } => Some(Output::Stale { message }),
+                    _ => None,
+                }
+            }
+            // A dump's part: the common case, built straight into the
+            // return value (an `Output` is 112 bytes).
+            _ => {
+                let request = &mut self.in_flight[pos];
+                if header.flags.contains(NetlinkFlags::DUMP_INTR) {
+                    request.interrupted = true;
+                }
+                if request.interrupted
+                    && request.kind == RequestKind::Dump
+                    && matches!(request.options.on_interrupt, InterruptPolicy::Retry(_))
+                {
+                    // The rest of this attempt is void; DONE will restart it.
+                    return None;
+                }
+                Some(if request.discard {
+                    Output::Stale { message }
+                } else {
+                    Output::Reply {
+                        id: request.id,
+                        message,
+                    }
+                })
+            }
+        }
+    }
+
+    /// The final answer of the request at `pos` (`NLMSG_ERROR`,
+    /// `NLMSG_DONE` or `NLMSG_OVERRUN`): it leaves those in flight.
+    fn final_answer<'a>(&mut self, pos: usize, message: RawMessage<'a>) -> Output<'a> {
+        let header = message.header;
+        match header.message_type {
             NLMSG_ERROR => {
                 let request = self.take(pos);
                 // An ACK (error code 0, the first field of struct nlmsgerr)
@@ -573,7 +617,7 @@ impl Engine {
                 let request = self.take(pos);
                 self.finish_dump(request, interrupted, message)
             }
-            NLMSG_OVERRUN => {
+            _ => {
                 let request = self.take(pos);
                 Output::Failed {
                     id: request.id,
@@ -586,35 +630,7 @@ impl Engine {
                     },
                 }
             }
-            _ => {
-                let request = &mut self.in_flight[pos];
-                if header.flags.contains(NetlinkFlags::DUMP_INTR) {
-                    request.interrupted = true;
-                }
-                if request.kind == RequestKind::Dump
-                    && matches!(request.options.on_interrupt, InterruptPolicy::Retry(_))
-                    && request.interrupted
-                {
-                    // The rest of this attempt is void; DONE will restart it.
-                    return None;
-                }
-                Output::Reply {
-                    id: request.id,
-                    message,
-                }
-            }
-        };
-        if discard {
-            return match output {
-                Output::Reply { message, .. }
-                | Output::Complete {
-                    message: Some(message),
-                    ..
-                } => Some(Output::Stale { message }),
-                _ => None,
-            };
         }
-        Some(output)
     }
 
     fn finish_dump<'a>(
