@@ -207,6 +207,50 @@ fn a_request_whose_answer_an_overrun_dropped_fails_instead_of_waiting() {
     });
 }
 
+/// The same after a burst larger than the drain after an overrun reads at
+/// once (64 datagrams with an event queue of one): the queue is not empty
+/// when the drain stops, so the request cannot be known lost then. It
+/// fails once a later receive finds the queue empty, instead of waiting
+/// with nothing left to come (before, it waited for its timeout).
+#[test]
+fn an_answer_dropped_by_a_burst_longer_than_the_drain_is_known_lost() {
+    in_new_netns(|| {
+        let mut connection = Connection::new(Protocol::Route).unwrap();
+        connection.set_event_queue_limit(1);
+        connection.socket().add_membership(RTNLGRP_LINK).unwrap();
+        // Room for a few hundred link events (the kernel doubles the
+        // value), and a burst of well over a thousand to overflow it.
+        connection.socket().set_recv_buffer_size(256 << 10).unwrap();
+        ip_batch(&veth_pairs("b", 400));
+        let options = RequestOptions::request().timeout(Duration::from_secs(10));
+        let started = std::time::Instant::now();
+        let error = connection.request_all(&getlink(1), options).unwrap_err();
+        assert!(matches!(error, Error::AnswerLost { .. }), "{error}");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        let mut overrun = false;
+        let mut messages = 0;
+        while let Some(event) = connection
+            .next_event::<RawPayload>(Some(Duration::ZERO))
+            .unwrap()
+        {
+            match event {
+                Event::Overrun => overrun = true,
+                Event::Message(_) => messages += 1,
+                Event::Invalid(e) => panic!("{e}"),
+            }
+        }
+        assert!(overrun && messages <= 1, "{overrun} {messages}");
+        let replies = connection
+            .request_all(&getlink(1), RequestOptions::request())
+            .unwrap();
+        assert_eq!(replies.len(), 1, "lo, asked again");
+    });
+}
+
 #[test]
 fn a_change_made_after_the_overrun_is_seen() {
     in_new_netns(|| {

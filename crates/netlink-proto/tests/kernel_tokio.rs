@@ -190,6 +190,38 @@ fn a_request_whose_answer_an_overrun_dropped_fails_instead_of_waiting() {
     });
 }
 
+/// The same after a burst of over a thousand events that fills a larger
+/// buffer: the answer is known lost once the connection has read the
+/// queue empty, not at the first datagram after the overflow.
+#[test]
+fn an_answer_dropped_by_a_long_burst_is_known_lost() {
+    in_new_netns(|| {
+        let (connection, handle, _events) = new_connection::<RawPayload>(Protocol::Route).unwrap();
+        let socket = connection.socket().unwrap();
+        socket.add_membership(RTNLGRP_LINK).unwrap();
+        socket.set_recv_buffer_size(256 << 10).unwrap();
+        ip_batch(&veth_pairs("b", 400));
+        runtime().block_on(async move {
+            tokio::spawn(connection);
+            let options = RequestOptions::request().timeout(Duration::from_secs(10));
+            let started = std::time::Instant::now();
+            let mut stream = handle.request(getlink(1), options).await.unwrap();
+            let error = stream.next().await.unwrap().unwrap_err();
+            assert!(matches!(error, Error::AnswerLost { .. }), "{error}");
+            assert!(
+                started.elapsed() < Duration::from_secs(5),
+                "{:?}",
+                started.elapsed()
+            );
+            let mut again = handle
+                .request(getlink(1), RequestOptions::request())
+                .await
+                .unwrap();
+            assert!(matches!(again.next().await, Some(Ok(_))), "lo, asked again");
+        });
+    });
+}
+
 #[test]
 fn slow_event_reader_gets_an_overrun_not_unbounded_memory() {
     in_new_netns(|| {

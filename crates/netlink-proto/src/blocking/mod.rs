@@ -79,6 +79,9 @@ pub struct Connection {
     decode_ahead: Option<DecodeAhead>,
     /// What the reader thread decoded of the datagram in `rx`.
     decoded: Option<Box<dyn Any + Send>>,
+    /// An overrun may have dropped answers, and no receive has found the
+    /// queue empty since: until one does, receives do not wait.
+    answers_maybe_lost: bool,
 }
 
 #[derive(Debug)]
@@ -138,6 +141,7 @@ impl Connection {
             streak: DumpStreak::default(),
             decode_ahead: None,
             decoded: None,
+            answers_maybe_lost: false,
         })
     }
 
@@ -328,7 +332,10 @@ impl Connection {
                     Received::Datagram(info) => self.process(info, &mut on_step),
                     Received::Overrun => self.drain(&mut on_step)?,
                     Received::Nothing => {}
-                    Received::Empty => break,
+                    Received::Empty => {
+                        self.queue_empty(&mut on_step);
+                        break;
+                    }
                 }
             }
         }
@@ -484,22 +491,43 @@ impl Connection {
                     .map(|d| d.saturating_duration_since(now))
             }
         };
-        // Without a deadline, the (blocking) receive itself waits: one
-        // system call fewer per answer than polling first.
-        if wait.is_some() && !self.wait_readable(wait)? {
-            return Ok(());
-        }
-        let before = self.streak.following().then(Instant::now);
-        let received = self.recv()?;
-        if let Some(before) = before {
-            self.streak.time_receive(before, Instant::now());
-        }
+        let received = if self.answers_maybe_lost {
+            // An overrun's drain stopped before the queue ran dry (a flood):
+            // look without waiting, so that the answers it dropped are
+            // known lost when the queue empties, instead of being waited
+            // for with nothing left to come.
+            self.try_recv()?
+        } else {
+            // Without a deadline, the (blocking) receive itself waits: one
+            // system call fewer per answer than polling first.
+            if wait.is_some() && !self.wait_readable(wait)? {
+                return Ok(());
+            }
+            let before = self.streak.following().then(Instant::now);
+            let received = self.recv()?;
+            if let Some(before) = before {
+                self.streak.time_receive(before, Instant::now());
+            }
+            received
+        };
         match received {
             Received::Datagram(info) => self.process(info, sink),
             Received::Overrun => self.drain(sink)?,
-            Received::Nothing | Received::Empty => {}
+            Received::Empty => self.queue_empty(sink),
+            Received::Nothing => {}
         }
         Ok(())
+    }
+
+    /// A receive found the socket's queue empty: every answer the kernel
+    /// queued before an overrun has been read, so the "do" requests still
+    /// waiting for one then lost it ([`Engine::answers_lost`]).
+    fn queue_empty(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) {
+        if std::mem::take(&mut self.answers_maybe_lost) {
+            for (id, error) in self.engine.answers_lost() {
+                sink(id, Step::Failed(error));
+            }
+        }
     }
 
     /// Hands what one datagram (now in `rx`) holds to `sink` (answers) and
@@ -538,23 +566,20 @@ impl Connection {
     /// cannot keep the caller here for ever. Requests whose error may have
     /// been dropped ([`Ack::Implied`](crate::Ack::Implied)) fail first, and
     /// once the queue is empty, the "do" requests whose answer was not in
-    /// it ([`Engine::answers_lost`]); under a flood that never lets it
-    /// empty, those wait for their timeout.
+    /// it ([`Engine::answers_lost`]). If a flood keeps it from emptying
+    /// here, receives stop waiting until one finds it empty.
     fn drain(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) -> Result<(), Error> {
         for (id, error) in self.engine.overrun() {
             sink(id, Step::Failed(error));
         }
+        self.answers_maybe_lost = true;
         let most = self.event_limit.saturating_mul(2).max(64);
         for _ in 0..most {
             match self.try_recv()? {
                 Received::Datagram(info) => self.process(info, sink),
                 Received::Overrun | Received::Nothing => {}
                 Received::Empty => {
-                    // Every answer the kernel queued has been read: those
-                    // still missing were dropped.
-                    for (id, error) in self.engine.answers_lost() {
-                        sink(id, Step::Failed(error));
-                    }
+                    self.queue_empty(sink);
                     break;
                 }
             }
