@@ -220,6 +220,13 @@ fn python_with(module: &str) -> Result<PathBuf, String> {
 }
 
 impl Contender {
+    /// Whether it has a row in `workload`'s table at all: the one-at-a-time
+    /// floor of the batched table is no contender elsewhere (not even one
+    /// that "does not offer" the workload).
+    pub fn has_row(&self, workload: Workload) -> bool {
+        !matches!(self.how, How::Unbatched { .. }) || workload == Workload::RouteAddDelBatched
+    }
+
     /// How to run it on `workload` with R = `count`; `ip_batch` is the
     /// file of `route add`/`route del` lines for `ip -batch`. `None` for a
     /// workload the runner knows it does not offer (the command-line

@@ -264,6 +264,7 @@ fn run_workload(
     };
     let mut slots: Vec<(&'static str, Slot)> = chosen
         .iter()
+        .filter(|c| c.has_row(workload))
         .map(|c| {
             let slot = match (&c.missing, c.invocation(workload, cli.count, batch)) {
                 (Some(why), _) => Slot::Settled(Row::Missing(why.clone())),
