@@ -167,52 +167,49 @@ fn overrun_is_an_explicit_event() {
     });
 }
 
-/// A request whose answer the kernel dropped (the buffer was full of
-/// unread events) ends with an error once the queue has been read, instead
-/// of waiting for ever.
+/// A request sent while the receive buffer is full (of a burst of link
+/// events left unread) ends with an error once the queue has been read,
+/// instead of waiting for ever.
 #[test]
 fn a_request_whose_answer_an_overrun_dropped_fails_instead_of_waiting() {
-    in_new_netns(|| {
-        let (connection, handle, _events) = new_connection::<RawPayload>(Protocol::Route).unwrap();
-        let socket = connection.socket().unwrap();
-        socket.add_membership(RTNLGRP_LINK).unwrap();
-        socket.set_recv_buffer_size(0).unwrap();
-        ip_batch(&veth_pairs("f", 50));
-        runtime().block_on(async move {
-            tokio::spawn(connection);
-            // The timeout only keeps a regression from hanging the test.
-            let options = RequestOptions::request().timeout(Duration::from_secs(10));
-            let mut stream = handle.request(getlink(1), options).await.unwrap();
-            let error = stream.next().await.unwrap().unwrap_err();
-            assert!(matches!(error, Error::AnswerLost { .. }), "{error}");
-            assert!(stream.next().await.is_none(), "the error is the last item");
-        });
-    });
+    answer_lost_after_burst("f", 50, 0);
 }
 
 /// The same after a burst of over a thousand events that fills a larger
 /// buffer: the answer is known lost once the connection has read the
-/// queue empty, not at the first datagram after the overflow.
+/// queue empty, not at the first datagram after the overflow; the next
+/// request is answered.
 #[test]
 fn an_answer_dropped_by_a_long_burst_is_known_lost() {
+    answer_lost_after_burst("b", 400, 256 << 10);
+}
+
+/// `pairs` veth pairs created (prefix `prefix`) while a connection with a
+/// receive buffer of `buffer` bytes is subscribed to link events and
+/// reads nothing, then a request on it.
+fn answer_lost_after_burst(prefix: &str, pairs: usize, buffer: usize) {
     in_new_netns(|| {
         let (connection, handle, _events) = new_connection::<RawPayload>(Protocol::Route).unwrap();
         let socket = connection.socket().unwrap();
         socket.add_membership(RTNLGRP_LINK).unwrap();
-        socket.set_recv_buffer_size(256 << 10).unwrap();
-        ip_batch(&veth_pairs("b", 400));
+        socket.set_recv_buffer_size(buffer).unwrap();
+        ip_batch(&veth_pairs(prefix, pairs));
         runtime().block_on(async move {
             tokio::spawn(connection);
+            // The timeout only keeps a regression from hanging the test.
             let options = RequestOptions::request().timeout(Duration::from_secs(10));
             let started = std::time::Instant::now();
             let mut stream = handle.request(getlink(1), options).await.unwrap();
             let error = stream.next().await.unwrap().unwrap_err();
             assert!(matches!(error, Error::AnswerLost { .. }), "{error}");
-            assert!(
-                started.elapsed() < Duration::from_secs(5),
-                "{:?}",
-                started.elapsed()
-            );
+            assert!(stream.next().await.is_none(), "the error is the last item");
+            let waited = started.elapsed();
+            assert!(waited < Duration::from_secs(5), "{waited:?}");
+            if buffer == 0 {
+                // The kernel's smallest buffer holds too little to be sure
+                // an answer fits (the blocking test grows it first).
+                return;
+            }
             let mut again = handle
                 .request(getlink(1), RequestOptions::request())
                 .await
