@@ -704,7 +704,9 @@ fn after_an_overrun_requests_whose_answer_was_not_queued_fail() {
     let mut engine = engine();
     let ids = submit_all(&mut engine, &[Some(Ack::Own), Some(Ack::Own), None]);
     assert_eq!(transmit(&mut engine), [1, 2, 3]);
+    assert!(!engine.answers_maybe_lost());
     assert!(engine.overrun().is_empty(), "no request waits on another");
+    assert!(engine.answers_maybe_lost(), "two \"do\" requests in flight");
     // Sent after the overflow: its answer cannot have been dropped by it.
     submit_all(&mut engine, &[Some(Ack::Own)]);
     assert_eq!(transmit(&mut engine), [4]);
@@ -712,6 +714,10 @@ fn after_an_overrun_requests_whose_answer_was_not_queued_fail() {
     assert_eq!(
         feed(&mut engine, &error(1, 0, None), DatagramInfo::KERNEL),
         [Seen::Complete(0, false)]
+    );
+    assert!(
+        engine.answers_maybe_lost(),
+        "the second is still unanswered"
     );
     let lost: Vec<(u64, String)> = engine
         .answers_lost()
@@ -722,6 +728,7 @@ fn after_an_overrun_requests_whose_answer_was_not_queued_fail() {
     assert_eq!(lost[0].0, ids[1].value());
     assert!(lost[0].1.contains("may have been lost"), "{}", lost[0].1);
     assert!(engine.answers_lost().is_empty(), "each fails once");
+    assert!(!engine.answers_maybe_lost());
     // The dump goes on (its parts are built as the socket is read); the
     // request sent after the overflow is still answered; a late answer to
     // the failed one is stale.
@@ -738,4 +745,22 @@ fn after_an_overrun_requests_whose_answer_was_not_queued_fail() {
         [Seen::Complete(3, false)]
     );
     assert_eq!(engine.in_flight(), 0);
+}
+
+#[test]
+fn answers_are_no_longer_feared_lost_once_every_marked_request_is_answered() {
+    let mut engine = engine();
+    submit_all(&mut engine, &[Some(Ack::Own), Some(Ack::Own)]);
+    transmit(&mut engine);
+    engine.overrun();
+    assert!(engine.answers_maybe_lost());
+    feed(&mut engine, &error(1, 0, None), DatagramInfo::KERNEL);
+    assert!(engine.answers_maybe_lost(), "one is still unanswered");
+    assert_eq!(
+        feed(&mut engine, &error(2, -17, None), DatagramInfo::KERNEL).len(),
+        1
+    );
+    // Both answers were read: a driver may wait again, nothing is lost.
+    assert!(!engine.answers_maybe_lost());
+    assert!(engine.answers_lost().is_empty());
 }

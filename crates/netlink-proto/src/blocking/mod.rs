@@ -79,9 +79,6 @@ pub struct Connection {
     decode_ahead: Option<DecodeAhead>,
     /// What the reader thread decoded of the datagram in `rx`.
     decoded: Option<Box<dyn Any + Send>>,
-    /// An overrun may have dropped answers, and no receive has found the
-    /// queue empty since: until one does, receives do not wait.
-    answers_maybe_lost: bool,
 }
 
 #[derive(Debug)]
@@ -141,7 +138,6 @@ impl Connection {
             streak: DumpStreak::default(),
             decode_ahead: None,
             decoded: None,
-            answers_maybe_lost: false,
         })
     }
 
@@ -491,7 +487,7 @@ impl Connection {
                     .map(|d| d.saturating_duration_since(now))
             }
         };
-        let received = if self.answers_maybe_lost {
+        let received = if self.engine.answers_maybe_lost() {
             // An overrun's drain stopped before the queue ran dry (a flood):
             // look without waiting, so that the answers it dropped are
             // known lost when the queue empties, instead of being waited
@@ -523,10 +519,8 @@ impl Connection {
     /// queued before an overrun has been read, so the "do" requests still
     /// waiting for one then lost it ([`Engine::answers_lost`]).
     fn queue_empty(&mut self, sink: &mut impl FnMut(RequestId, Step<'_>)) {
-        if std::mem::take(&mut self.answers_maybe_lost) {
-            for (id, error) in self.engine.answers_lost() {
-                sink(id, Step::Failed(error));
-            }
+        for (id, error) in self.engine.answers_lost() {
+            sink(id, Step::Failed(error));
         }
     }
 
@@ -572,7 +566,6 @@ impl Connection {
         for (id, error) in self.engine.overrun() {
             sink(id, Step::Failed(error));
         }
-        self.answers_maybe_lost = true;
         let most = self.event_limit.saturating_mul(2).max(64);
         for _ in 0..most {
             match self.try_recv()? {

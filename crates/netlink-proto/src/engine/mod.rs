@@ -88,6 +88,9 @@ pub struct Engine {
     /// Requests in flight that wait for another's answer (`closer`): while
     /// there are none, an ACK costs no search for them.
     implied: usize,
+    /// Requests in flight marked by an overrun (`overrun`): while there are
+    /// any, an empty receive queue means their answers were dropped.
+    marked: usize,
     /// Outputs for requests ended by another's answer, handed out before
     /// the next message's.
     settled: VecDeque<Output<'static>>,
@@ -113,6 +116,7 @@ impl Engine {
             last_batch: Vec::new(),
             deadline_floor: None,
             implied: 0,
+            marked: 0,
             settled: VecDeque::new(),
         }
     }
@@ -268,6 +272,9 @@ impl Engine {
         if request.closer.is_some() {
             self.implied -= 1;
         }
+        if request.overrun {
+            self.marked -= 1;
+        }
         request
     }
 
@@ -316,6 +323,7 @@ impl Engine {
         for request in &mut self.in_flight {
             request.overrun = request.kind == RequestKind::Do;
         }
+        self.marked = self.in_flight.iter().filter(|r| r.overrun).count();
         if self.implied == 0 {
             return Vec::new();
         }
@@ -332,7 +340,18 @@ impl Engine {
     /// an answer still to come is taken as lost: the request fails, and
     /// the answer is [`Output::Stale`] when it comes.
     pub fn answers_lost(&mut self) -> Vec<(RequestId, Error)> {
+        if self.marked == 0 {
+            return Vec::new();
+        }
         answer_lost(self.take_where(|r| r.overrun))
+    }
+
+    /// Whether an [`overrun`](Self::overrun) left "do" requests in flight
+    /// that are still unanswered: until a receive finds the queue empty
+    /// (then [`answers_lost`](Self::answers_lost)), a driver should not
+    /// wait for their answers. Constant time.
+    pub fn answers_maybe_lost(&self) -> bool {
+        self.marked > 0
     }
 
     /// Fails the requests of the last [`poll_transmit`](Self::poll_transmit)

@@ -102,7 +102,6 @@ where
         timer: None,
         timer_deadline: None,
         sent: false,
-        answers_maybe_lost: false,
         read_ahead: config.read_ahead,
         ahead: None,
         dump_streak: (None, 0),
@@ -137,9 +136,6 @@ pub struct Connection {
     /// Requests went out since the last receive: their answers are most
     /// likely queued already (the kernel answers inside `sendmsg`).
     sent: bool,
-    /// The receive buffer overflowed and the queue has not been read empty
-    /// since: "do" requests whose answer is not in it had it dropped.
-    answers_maybe_lost: bool,
     read_ahead: ReadAhead,
     /// The reader thread, while one runs: it alone reads the socket then.
     ahead: Option<AsyncReader>,
@@ -391,7 +387,7 @@ impl Connection {
             Some(result) => Poll::Ready(result),
             None => socket.poll_recv_into_capacity(cx, &mut self.rx),
         };
-        if received.is_pending() && std::mem::take(&mut self.answers_maybe_lost) {
+        if received.is_pending() && self.engine.answers_maybe_lost() {
             // The queue was read empty since the overflow (the readiness
             // the overflow's receive left is only cleared by a receive
             // finding nothing): the answers still missing were dropped.
@@ -461,7 +457,6 @@ impl Connection {
                 }
             }
             Poll::Ready(Err(e)) if e.raw_os_error() == Some(ENOBUFS) => {
-                self.answers_maybe_lost = true;
                 for (id, error) in self.engine.overrun() {
                     self.pending.push_back((id, Delivery::Failed(error)));
                 }
