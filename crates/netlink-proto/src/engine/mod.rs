@@ -508,6 +508,12 @@ impl Engine {
         }
     }
 
+    /// Whether a message was sent to this socket alone (not through a
+    /// multicast group): an answer to one of its requests, or a stale one.
+    fn addressed_to_us(&self, header: &NetlinkHeader, info: &DatagramInfo) -> bool {
+        header.port_id == self.port_id && info.group.unwrap_or(0) == 0
+    }
+
     fn find(&self, header: &NetlinkHeader, info: &DatagramInfo) -> Option<usize> {
         if info.group.is_some_and(|g| g != 0) {
             return None;
@@ -526,8 +532,7 @@ impl Engine {
         // or not the closer itself is still wanted.
         if self.implied > 0
             && header.message_type == NLMSG_ERROR
-            && header.port_id == self.port_id
-            && info.group.unwrap_or(0) == 0
+            && self.addressed_to_us(&header, info)
         {
             self.settle(header.sequence_number);
         }
@@ -535,15 +540,16 @@ impl Engine {
             if header.message_type == NLMSG_NOOP {
                 return None;
             }
-            let ours = header.port_id == self.port_id && info.group.unwrap_or(0) == 0;
-            return Some(if ours && header.sequence_number != 0 {
-                Output::Stale { message }
-            } else {
-                Output::Event {
-                    message,
-                    group: info.group,
-                }
-            });
+            return Some(
+                if self.addressed_to_us(&header, info) && header.sequence_number != 0 {
+                    Output::Stale { message }
+                } else {
+                    Output::Event {
+                        message,
+                        group: info.group,
+                    }
+                },
+            );
         };
         match header.message_type {
             NLMSG_NOOP => None,
@@ -606,12 +612,8 @@ impl Engine {
                     self.recycle(request.bytes);
                     output
                 } else {
+                    // A code of 0 took the shortcut: this is an error.
                     match ErrorMessage::parse(&header, message.payload) {
-                        Ok(ack) if ack.code == 0 => Output::Complete {
-                            id: request.id,
-                            interrupted: request.interrupted,
-                            message: Some(message),
-                        },
                         Ok(error) => Output::Failed {
                             id: request.id,
                             error: Error::Kernel {
@@ -766,8 +768,7 @@ impl<'e, 'a> Receive<'e, 'a> {
             .and_then(|rest| NetlinkHeader::parse(rest).ok());
         if let Some(header) = header {
             if header.message_type == NLMSG_ERROR
-                && header.port_id == self.engine.port_id
-                && self.info.group.unwrap_or(0) == 0
+                && self.engine.addressed_to_us(&header, &self.info)
             {
                 // An answer to the closer, however broken, means the kernel
                 // has handled the requests that waited for it.
