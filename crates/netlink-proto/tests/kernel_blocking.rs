@@ -159,18 +159,7 @@ fn flooded_connection(prefix: &str) -> Connection {
 fn overrun_is_an_explicit_event() {
     in_new_netns(|| {
         let mut connection = flooded_connection("o");
-        let mut messages = 0;
-        let mut overrun = false;
-        while let Some(event) = connection
-            .next_event::<RawPayload>(Some(Duration::from_millis(500)))
-            .unwrap()
-        {
-            match event {
-                Event::Overrun => overrun = true,
-                Event::Message(_) => messages += 1,
-                Event::Invalid(e) => panic!("{e}"),
-            }
-        }
+        let (overrun, messages) = read_events(&mut connection, Duration::from_millis(500));
         assert!(
             overrun,
             "100 links created, {messages} events read, no overrun"
@@ -195,15 +184,8 @@ fn a_request_whose_answer_an_overrun_dropped_fails_instead_of_waiting() {
             "{error}"
         );
         connection.socket().set_recv_buffer_size(1 << 20).unwrap();
-        while connection
-            .next_event::<RawPayload>(Some(Duration::ZERO))
-            .unwrap()
-            .is_some()
-        {}
-        let replies = connection
-            .request_all(&getlink(1), RequestOptions::request())
-            .unwrap();
-        assert_eq!(replies.len(), 1, "lo, asked again");
+        read_events(&mut connection, Duration::ZERO);
+        assert_lo_answered(&mut connection);
     });
 }
 
@@ -231,24 +213,32 @@ fn an_answer_dropped_by_a_burst_longer_than_the_drain_is_known_lost() {
             "{:?}",
             started.elapsed()
         );
-        let mut overrun = false;
-        let mut messages = 0;
-        while let Some(event) = connection
-            .next_event::<RawPayload>(Some(Duration::ZERO))
-            .unwrap()
-        {
-            match event {
-                Event::Overrun => overrun = true,
-                Event::Message(_) => messages += 1,
-                Event::Invalid(e) => panic!("{e}"),
-            }
-        }
+        let (overrun, messages) = read_events(&mut connection, Duration::ZERO);
         assert!(overrun && messages <= 1, "{overrun} {messages}");
-        let replies = connection
-            .request_all(&getlink(1), RequestOptions::request())
-            .unwrap();
-        assert_eq!(replies.len(), 1, "lo, asked again");
+        assert_lo_answered(&mut connection);
     });
+}
+
+/// Reads events until none comes within `wait`: whether one was the
+/// overrun, and how many messages there were.
+fn read_events(connection: &mut Connection, wait: Duration) -> (bool, usize) {
+    let (mut overrun, mut messages) = (false, 0);
+    while let Some(event) = connection.next_event::<RawPayload>(Some(wait)).unwrap() {
+        match event {
+            Event::Overrun => overrun = true,
+            Event::Message(_) => messages += 1,
+            Event::Invalid(e) => panic!("{e}"),
+        }
+    }
+    (overrun, messages)
+}
+
+/// The connection still works: asked for lo (index 1), it answers.
+fn assert_lo_answered(connection: &mut Connection) {
+    let replies = connection
+        .request_all(&getlink(1), RequestOptions::request())
+        .unwrap();
+    assert_eq!(replies.len(), 1, "lo, asked again");
 }
 
 #[test]
